@@ -1,0 +1,95 @@
+"""MkDocs plugin `metodbank-content`: validate the library and add its pages to the site.
+
+A thin adapter: loading, validation and rendering are plain functions in `library` and
+`render`. Validation runs in `on_config`, before MkDocs cleans `site/`, so a build with
+content errors stops with every error listed and leaves the last good site in place.
+Under `mkdocs serve` the errors are logged and shown on a page, and serving goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .kinds import KINDS
+from .library import Library, load_library
+from .render import PageRenderer, index_uri, page_uri
+
+log = logging.getLogger("mkdocs.plugins.metodbank")
+
+ASSETS = Path(__file__).parent / "assets"
+ERROR_PAGE = "innehallsfel.md"
+
+
+class ContentConfig(Config):
+    root = c.Optional(c.Dir(exists=True))
+    """The repository root that holds cases/, methods/, organisations/ and data/ (default: beside mkdocs.yml)."""
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    """Validates every content file and publishes it as a page with a fact box."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.serving = False
+        self.library: Library | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.library = load_library(root)
+        for problem in self.library.diagnostics:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        errors = self.library.errors
+        if errors and not self.serving:
+            raise PluginError(
+                f"{len(errors)} fel i innehållet (se listan ovan) — rätta dem och bygg igen; "
+                "den förra webbplatsen i site/ är orörd."
+            )
+        config.extra_css.append("assets/metodbank.css")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        renderer = PageRenderer(self.library)
+        for entry in self.library.entries.values():
+            file = File.generated(config, page_uri(entry.kind, entry.id), content=renderer.entry_markdown(entry))
+            files.append(file)
+        for kind in KINDS:
+            files.append(File.generated(config, index_uri(kind), content=renderer.overview_markdown(kind)))
+        files.append(
+            File.generated(
+                config, "assets/metodbank.css", content=(ASSETS / "metodbank.css").read_text(encoding="utf-8")
+            )
+        )
+        if self.library.errors:
+            files.append(File.generated(config, ERROR_PAGE, content=error_page(self.library)))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        root = self.library.root
+        for folder in {kind.folder.split("/")[0] for kind in KINDS} | {"data"}:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+
+def error_page(library: Library) -> str:
+    """A page listing the content errors, shown while serving so the contributor sees them."""
+    from markupsafe import escape
+
+    lines = "\n".join(f"<li><code>{escape(str(p))}</code></li>" for p in library.errors)
+    return (
+        "# Fel i innehållet\n\n"
+        f"<p>{len(library.errors)} fel hindrar en riktig byggnad. Filerna med fel visas inte på webbplatsen "
+        "förrän felen är rättade.</p>\n\n"
+        f'<ul class="mb-errors">\n{lines}\n</ul>\n'
+    )

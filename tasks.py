@@ -1,0 +1,54 @@
+"""Everything a user of Metodbanken does, as invoke tasks. Run `invoke --list`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "plugins"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@task
+def validate(c):
+    """Check every content file (no site build); list every error as path:line: message — hint."""
+    from metodbank.cli import validate as run_validate
+
+    status = run_validate(ROOT)
+    if status:
+        raise Exit(code=status)
+
+
+@task(help={"strict": "stop on MkDocs warnings too (default on)"})
+def build(c, strict=True):
+    """Validate and build the site into site/ (swapped in only when the build succeeds)."""
+    from metodbank.safebuild import build_site
+
+    status = build_site(ROOT, strict=strict)
+    if status:
+        raise Exit(code=status)
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def serve(c, port=8000):
+    """Build and serve the site on http://127.0.0.1:8000 with live reload."""
+    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False)
+
+
+@task
+def lint(c):
+    """ruff check and ruff format --check over the code."""
+    c.run(f"{sys.executable} -m ruff check .")
+    c.run(f"{sys.executable} -m ruff format --check .")
+
+
+@task(help={"k": "only tests matching this pytest -k expression"})
+def test(c, k=""):
+    """Lint, then run the whole test suite (pytest)."""
+    lint(c)
+    selection = f" -k {k!r}" if k else ""
+    c.run(f"{sys.executable} -m pytest{selection}", pty=False)
