@@ -26,24 +26,51 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": (
+_YAML_PROBLEMS = (
+    # (text in the parser's problem, use the mark where the construct started, message, hint)
+    (
+        "mapping values are not allowed",
+        False,
         "ett värde innehåller ': ' där YAML inte väntar sig det",
-        "sätt citattecken runt värdet, till exempel title: \"Fråga: hur?\"",
+        'sätt citattecken runt värdet, till exempel title: "Fråga: hur?"',
     ),
-    "found character '\\t' that cannot start any token": (
-        "raden innehåller en tabb",
-        "använd mellanslag, inte tabb, för indrag",
-    ),
-    "could not find expected ':'": (
-        "en rad saknar ':' mellan fältnamn och värde",
-        "skriv fältet som 'namn: värde', eller avsluta citattecknet på raden ovanför",
-    ),
-    "found unexpected end of stream": (
+    (
+        "unexpected end of stream",
+        True,
         "ett citattecken avslutas aldrig",
         "avsluta citattecknet på samma rad som det börjar",
     ),
-}
+    (
+        "could not find expected ':'",
+        False,
+        "en rad saknar ':' mellan fältnamn och värde",
+        "skriv fältet som 'namn: värde', eller avsluta citattecknet på raden ovanför",
+    ),
+    (
+        "expected ',' or ']'",
+        True,
+        "en lista inom [ ] avslutas aldrig",
+        "avsluta listan med ']' på samma rad, eller skriv ett värde per rad med '- '",
+    ),
+)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
+    """The 0-based line, message and hint for a YAML error (same for the C and Python parsers)."""
+    problem = error.problem or ""
+    mark = error.problem_mark or error.context_mark
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or (mark is not None and "tab" in problem):
+        return mark.line, "raden innehåller en tabb", "använd mellanslag, inte tabb, för indrag"
+    for needle, at_start, message, hint in _YAML_PROBLEMS:
+        if needle in problem:
+            start = error.context_mark if at_start and error.context_mark else mark
+            return start.line, message, hint
+    return (
+        mark.line if mark else -1,
+        f"YAML-fel: {problem}",
+        "kontrollera indrag, kolon och citattecken på raden",
+    )
 
 
 @dataclass
@@ -106,13 +133,8 @@ def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnosti
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 2) if mark else 1
-        message, hint = _YAML_PROBLEMS.get(
-            error.problem or "",
-            (f"YAML-fel: {error.problem}", "kontrollera indrag, kolon och citattecken på raden"),
-        )
-        return None, [Diagnostic(rel, line, message, hint)]
+        line, message, hint = _yaml_problem(error, front)
+        return None, [Diagnostic(rel, line + 2, message, hint)]
     if not isinstance(data, dict):
         return None, [
             Diagnostic(

@@ -50,10 +50,10 @@ KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 
 
 def discover(root: Path) -> list[tuple[Kind, Path]]:
-    """Every content file under `root`, with its kind, in a stable order."""
+    """Every content file under `root`, with its kind, sorted by path."""
     found = []
     for kind in KINDS:
         folder = root / kind.folder
         if folder.is_dir():
-            found.extend((kind, path) for path in sorted(folder.glob("*.md")))
-    return found
+            found.extend((kind, path) for path in folder.glob("*.md"))
+    return sorted(found, key=lambda pair: pair[1].relative_to(root).as_posix())

@@ -61,6 +61,7 @@ def load_library(root: Path, data_dir: Path | None = None) -> Library:
     library = Library(root, Vocabulary.load(data_dir or root / "data"))
     found = discover(root)
     kinds_by_id: dict[str, str] = {}
+    ambiguous: set[str] = set()
     first_file: dict[str, str] = {}
     parsed: list[tuple[Kind, str, SourceFile]] = []
     for kind, path in found:
@@ -89,6 +90,7 @@ def load_library(root: Path, data_dir: Path | None = None) -> Library:
                 )
             )
             library.invalid[rel] = kind.name
+            ambiguous.add(stem)
             continue
         first_file[stem] = rel
         kinds_by_id[stem] = kind.name
@@ -97,7 +99,7 @@ def load_library(root: Path, data_dir: Path | None = None) -> Library:
             continue
         parsed.append((kind, stem, source))
 
-    context = CheckContext(library.vocabulary, kinds_by_id)
+    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
     for kind, stem, source in parsed:
         item, problems = validate_source(kind, source, context)
         library.diagnostics.extend(problems)

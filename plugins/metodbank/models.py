@@ -39,6 +39,8 @@ class CheckContext:
 
     vocabulary: Vocabulary
     kinds_by_id: dict[str, str] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    """Ids used by more than one file: already reported, so references to them are not."""
 
 
 def _context(info: ValidationInfo) -> CheckContext | None:
@@ -102,6 +104,19 @@ def _web_url(value: str) -> str:
 
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 
+def _plain_title(value: str) -> str:
+    if "<" in value or ">" in value:
+        raise PydanticCustomError(
+            "markup_in_title",
+            "rubriken innehåller < eller >",
+            {"hint": "skriv rubriken som vanlig text, utan HTML"},
+        )
+    return value
+
+
+Title = Annotated[str, Field(min_length=3, max_length=120), AfterValidator(_plain_title)]
+"""A page title: plain text, because themes and search show it in many places."""
+
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -137,7 +152,7 @@ def _reference(*kinds: str):
 
     def check(value: str, info: ValidationInfo) -> str:
         ctx = _context(info)
-        if ctx is None:
+        if ctx is None or value in ctx.ambiguous:
             return value
         wanted = " eller ".join(KIND_ARTICLES[kind] for kind in kinds)
         found = ctx.kinds_by_id.get(value)
@@ -291,7 +306,7 @@ class Effort(Part):
 class Content(Part):
     """Fields every kind of content file has."""
 
-    title: Annotated[str, Field(min_length=3, max_length=120)]
+    title: Title
     """Rubrik som visas på sidan och i listor."""
     summary: Annotated[str, Field(min_length=10, max_length=300)]
     """En eller två meningar som sammanfattar innehållet; visas i listor och på metodkort."""

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .kinds import KINDS
 from .library import Library, load_library
-from .render import PageRenderer, index_uri, page_uri
+from .render import PageRenderer, index_uri, page_uri, page_url, relative_url
 
 log = logging.getLogger("mkdocs.plugins.metodbank")
 
@@ -73,6 +73,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.library.errors:
             files.append(File.generated(config, ERROR_PAGE, content=error_page(self.library)))
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """While serving with content errors, every page starts with a link to the error list."""
+        if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
+            return markdown
+        link = relative_url(page_url(ERROR_PAGE), page.url)
+        banner = (
+            '<div class="admonition failure"><p class="admonition-title">'
+            f'{len(self.library.errors)} fel i innehållet – <a href="{link}">se listan</a></p></div>\n\n'
+        )
+        return banner + markdown
 
     def on_serve(self, server, *, config, builder):
         root = self.library.root

@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -117,7 +118,7 @@ class PageRenderer:
         parts.extend(before)
         parts.append(entry.source.body.strip())
         parts.extend(after)
-        return "\n\n".join(part for part in parts if part) + "\n"
+        return page_meta(item.title) + "\n\n".join(part for part in parts if part) + "\n"
 
     def fact_rows(self, entry: Entry, current: str) -> list[Row]:
         item = entry.item
@@ -267,6 +268,12 @@ class PageRenderer:
         if entry.kind.name == "organisation":
             bits.append(self.vocabulary.label("organisation_types", item.type))
         return " · ".join(bits)
+
+
+def page_meta(title: str) -> str:
+    """Front matter for a generated page. The theme prints `page.title` unescaped in places,
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
+    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
 
 
 def _paragraph(text: str) -> str:

@@ -1,0 +1,151 @@
+"""Real MkDocs builds: the real library in strict mode, a small library with hostile values,
+and a broken library that must fail without touching the last good site."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, VALID, write_library
+
+from metodbank.kinds import KINDS
+from metodbank.library import load_library
+from metodbank.safebuild import build_site, engine_env
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    """The real site, built once in strict mode."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    assert build_site(ROOT, site_dir=site, strict=True) == 0
+    return site
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def fact_box(page_html: str) -> str:
+    match = re.search(r'<section class="mb-facts".*?</section>', page_html, re.S)
+    assert match, "page has no fact box"
+    return match.group(0)
+
+
+def test_real_library_validates_clean():
+    library = load_library(ROOT)
+    assert library.diagnostics == []
+    counts = {kind.name: len(library.of_kind(kind.name)) for kind in KINDS}
+    assert counts["case"] >= 6
+    assert counts["method"] >= 6
+    assert counts["factor"] >= 5
+    assert counts["recommendation"] >= 4
+    assert counts["organisation"] >= 1
+
+
+def test_real_site_has_a_page_per_entry_and_an_overview_per_section(real_site):
+    library = load_library(ROOT)
+    for entry in library.entries.values():
+        text = page(real_site, f"{entry.kind.section}/{entry.id}")
+        assert f"<h1>{html.escape(entry.title, quote=False)}</h1>" in text
+    for kind in KINDS:
+        overview = page(real_site, kind.section)
+        for entry in library.of_kind(kind.name):
+            assert f'href="{entry.id}/"' in overview
+
+
+def test_real_site_is_swedish_and_offline(real_site):
+    start = (real_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in start
+    assert "fonts.googleapis.com" not in start
+    assert not re.search(r'<script[^>]+src="https?://', start)
+    assert (real_site / "assets" / "metodbank.css").exists()
+
+
+def test_case_page_shows_fact_box_above_the_body(real_site):
+    text = page(real_site, "fall/bis-boden")
+    facts = fact_box(text)
+    for label in ("Plats", "Period", "Status", "Aktörer", "Teman", "Målgrupper", "Källor", "Senast granskad"):
+        assert f"<dt>{label}</dt>" in facts
+    assert "Boden" in facts
+    assert text.index('class="mb-facts"') < text.index("<h2")
+    # References render as links with the target's title, never a bare id.
+    assert re.search(r'<a href="\.\./\.\./aktorer/[a-z0-9-]+/">[^<]+</a>', facts)
+
+
+def test_method_page_shows_fact_box_and_steps(real_site):
+    library = load_library(ROOT)
+    method = library.of_kind("method")[0]
+    text = page(real_site, f"metoder/{method.id}")
+    facts = fact_box(text)
+    for label in ("Teman", "Målgrupper", "Insats", "Roller", "Källor"):
+        assert f"<dt>{label}</dt>" in facts
+    assert 'id="steg-for-steg"' in text
+    for step in method.item.steps:
+        assert html.escape(step.title) in text
+
+
+def test_nav_holds_sections_not_entries(real_site):
+    library = load_library(ROOT)
+    text = page(real_site, "fall/bis-boden")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', text, re.S).group(0)
+    for entry in library.entries.values():
+        assert f"/{entry.id}/" not in nav
+
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+def test_values_are_escaped_in_pages(site_project):
+    files = {
+        "cases/fallet.md": VALID["cases/fallet.md"]
+        .replace("title: Mötesplats i Hageby", "title: Hageby & Co")
+        .replace("district: Hageby", 'district: "<img src=x onerror=alert(1)>"'),
+        "organisations/bolaget.md": VALID["organisations/bolaget.md"].replace(
+            "summary: Ett", "summary: <b>fet</b> Ett"
+        ),
+    }
+    write_library(site_project, files)
+    site = site_project / "site"
+    assert build_site(site_project, site_dir=site, strict=True) == 0
+    text = page(site, "fall/fallet")
+    assert "<script>alert" not in text
+    assert "<img src=x" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in fact_box(text)
+    assert "<h1>Hageby &amp; Co</h1>" in text
+    assert "<title>Hageby &amp; Co - Testbanken</title>" in text
+    overview = page(site, "aktorer")
+    assert "&lt;b&gt;fet&lt;/b&gt; Ett" in overview
+
+
+def test_failed_build_keeps_the_last_good_site(site_project):
+    site = site_project / "site"
+    assert build_site(site_project, site_dir=site, strict=True) == 0
+    before = (site / "fall" / "fallet" / "index.html").read_text(encoding="utf-8")
+    write_library(site_project, {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")})
+    assert build_site(site_project, site_dir=site, strict=True) != 0
+    assert (site / "fall" / "fallet" / "index.html").read_text(encoding="utf-8") == before
+    assert not list(site_project.glob(".site-build-*"))
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_mkdocs_build_fails_on_content_errors_with_every_error(site_project, strict):
+    write_library(
+        site_project,
+        {
+            "cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x"),
+            "methods/motesplats.md": VALID["methods/motesplats.md"].replace("level: medel", "level: enorm"),
+        },
+    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_project / "out")]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=site_project, env=engine_env(), capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "cases/fallet.md:12: ogiltigt värde 'x' i 'status'" in result.stderr
+    assert "methods/motesplats.md:19: ogiltigt värde 'enorm' i 'effort.level'" in result.stderr
+    assert "2 fel i innehållet" in result.stderr
+    assert not (site_project / "out").exists()
