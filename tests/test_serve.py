@@ -9,7 +9,6 @@ import time
 import urllib.request
 
 from conftest import VALID, write_library
-
 from metodbank.safebuild import engine_env
 
 
@@ -32,7 +31,9 @@ def fetch(url: str, timeout: float = 60.0) -> str:
 
 
 def test_serve_shows_errors_and_keeps_serving(site_project):
-    write_library(site_project, {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")})
+    write_library(
+        site_project, {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")}
+    )
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VALID, write_library
-
 from metodbank.kinds import KINDS
 from metodbank.library import load_library
 from metodbank.safebuild import build_site, engine_env
@@ -125,7 +124,9 @@ def test_failed_build_keeps_the_last_good_site(site_project):
     site = site_project / "site"
     assert build_site(site_project, site_dir=site, strict=True) == 0
     before = (site / "fall" / "fallet" / "index.html").read_text(encoding="utf-8")
-    write_library(site_project, {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")})
+    write_library(
+        site_project, {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")}
+    )
     assert build_site(site_project, site_dir=site, strict=True) != 0
     assert (site / "fall" / "fallet" / "index.html").read_text(encoding="utf-8") == before
     assert not list(site_project.glob(".site-build-*"))

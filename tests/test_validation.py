@@ -6,7 +6,6 @@ import io
 
 import pytest
 from conftest import VALID, write_library
-
 from metodbank.cli import validate
 from metodbank.library import load_library
 
@@ -38,7 +37,9 @@ BAD_INPUT = [
     (
         "yaml-unclosed-quote",
         replaced(CASE, "district: Hageby", 'district: "Hageby'),
-        ["cases/fallet.md:7: ett citattecken avslutas aldrig — avsluta citattecknet på samma rad som det börjar"],
+        [
+            "cases/fallet.md:7: ett citattecken avslutas aldrig — avsluta citattecknet på samma rad som det börjar"
+        ],
     ),
     (
         "front-matter-missing",
@@ -64,7 +65,9 @@ BAD_INPUT = [
     (
         "missing-required-field",
         replaced(CASE, "title: Mötesplats i Hageby\n", ""),
-        ["cases/fallet.md:1: fältet 'title' saknas — lägg till 'title:' (Rubrik som visas på sidan och i listor.)"],
+        [
+            "cases/fallet.md:1: fältet 'title' saknas — lägg till 'title:' (Rubrik som visas på sidan och i listor.)"
+        ],
     ),
     (
         "missing-nested-field",
@@ -134,7 +137,9 @@ BAD_INPUT = [
     (
         "bad-date-format",
         replaced(CASE, "    date: 2019-09-11", "    date: 11/9 2019"),
-        ["cases/fallet.md:18: ogiltigt datum '11/9 2019' — skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-31"],
+        [
+            "cases/fallet.md:18: ogiltigt datum '11/9 2019' — skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2024-05-31"
+        ],
     ),
     (
         "bad-period",
@@ -147,8 +152,10 @@ BAD_INPUT = [
     (
         "period-reversed",
         replaced(CASE, "  end: 2020", "  end: 2018"),
-        ["cases/fallet.md:9: perioden slutar (2018) innan den börjar (2019-01) — byt plats på start och end "
-         "eller rätta årtalen"],
+        [
+            "cases/fallet.md:9: perioden slutar (2018) innan den börjar (2019-01) — byt plats på start och end "
+            "eller rätta årtalen"
+        ],
     ),
     (
         "url-not-http",
@@ -174,7 +181,9 @@ BAD_INPUT = [
     (
         "vocabulary-label-instead-of-id",
         replaced(CASE, "target_groups: [unga]", "target_groups: [Nyanlända]"),
-        ["cases/fallet.md:5: 'Nyanlända' finns inte som målgrupp i vokabulären — skriv id:t 'nyanlanda', inte etiketten"],
+        [
+            "cases/fallet.md:5: 'Nyanlända' finns inte som målgrupp i vokabulären — skriv id:t 'nyanlanda', inte etiketten"
+        ],
     ),
     (
         "vocabulary-role-in-step",
@@ -193,7 +202,9 @@ BAD_INPUT = [
     (
         "effort-level-outside-choices",
         replaced(METHOD, "  level: medel", "  level: jättestor"),
-        ["methods/motesplats.md:19: ogiltigt värde 'jättestor' i 'effort.level' — välj ett av: låg, medel, hög"],
+        [
+            "methods/motesplats.md:19: ogiltigt värde 'jättestor' i 'effort.level' — välj ett av: låg, medel, hög"
+        ],
     ),
     (
         "unknown-municipality",
@@ -284,7 +295,9 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize(("files", "expected"), [row[1:] for row in BAD_INPUT], ids=[row[0] for row in BAD_INPUT])
+@pytest.mark.parametrize(
+    ("files", "expected"), [row[1:] for row in BAD_INPUT], ids=[row[0] for row in BAD_INPUT]
+)
 def test_bad_input_is_reported_at_its_line(library_root, files, expected):
     write_library(library_root, files)
     library = load_library(library_root)
@@ -303,7 +316,14 @@ def test_every_error_of_a_broken_tree_is_reported_at_once(library_root):
         for rel, text in files.items():
             broken.setdefault(rel, text)
     write_library(library_root, {**broken, "organisations/trasig.md": "ingen front matter\n"})
-    write_library(library_root, {"methods/framgangsfaktorer/utan-text.md": VALID["methods/framgangsfaktorer/innehall.md"].replace("Text.\n", "")})
+    write_library(
+        library_root,
+        {
+            "methods/framgangsfaktorer/utan-text.md": VALID["methods/framgangsfaktorer/innehall.md"].replace(
+                "Text.\n", ""
+            )
+        },
+    )
     out = io.StringIO()
     status = validate(library_root, github=False, out=out)
     lines = out.getvalue().splitlines()
@@ -335,6 +355,7 @@ def test_github_annotations_follow_each_error(library_root):
     write_library(library_root, replaced(CASE, "status: avslutad", "status: avslutat"))
     out = io.StringIO()
     validate(library_root, github=True, out=out)
-    assert "::error file=cases/fallet.md,line=12::ogiltigt värde 'avslutat' i 'status' — menade du 'avslutad'?" in (
-        out.getvalue().splitlines()
+    assert (
+        "::error file=cases/fallet.md,line=12::ogiltigt värde 'avslutat' i 'status' — menade du 'avslutad'?"
+        in (out.getvalue().splitlines())
     )

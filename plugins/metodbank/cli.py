@@ -25,7 +25,10 @@ def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
     files = len({d.path for d in library.errors})
     elapsed = time.perf_counter() - started
     if errors:
-        print(f"\n{errors} fel i {_files(files)} ({_files(len(library.entries))} utan fel, {elapsed:.2f} s).", file=out)
+        print(
+            f"\n{errors} fel i {_files(files)} ({_files(len(library.entries))} utan fel, {elapsed:.2f} s).",
+            file=out,
+        )
         return 1
     print(f"Inga fel: {_files(len(library.entries))} kontrollerade på {elapsed:.2f} s.", file=out)
     return 0

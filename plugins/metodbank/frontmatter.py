@@ -122,7 +122,11 @@ def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnosti
         ]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return None, [Diagnostic(rel, 1, "front matter avslutas aldrig", "lägg till en rad '---' efter det sista fältet")]
+        return None, [
+            Diagnostic(
+                rel, 1, "front matter avslutas aldrig", "lägg till en rad '---' efter det sista fältet"
+            )
+        ]
     front = "\n".join(lines[1:end])
     problems: list[Diagnostic] = []
     try:
@@ -160,7 +164,12 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, int], rel: str, proble
             line = key_node.start_mark.line + 2
             if key in seen:
                 problems.append(
-                    Diagnostic(rel, line, f"fältet {key!r} står två gånger", "ta bort eller slå ihop den ena förekomsten")
+                    Diagnostic(
+                        rel,
+                        line,
+                        f"fältet {key!r} står två gånger",
+                        "ta bort eller slå ihop den ena förekomsten",
+                    )
                 )
             seen.add(key)
             positions[loc + (key,)] = line

@@ -52,7 +52,9 @@ class Library:
 
     def of_kind(self, name: str) -> list[Entry]:
         """Entries of one kind, sorted by title."""
-        return sorted((e for e in self.entries.values() if e.kind.name == name), key=lambda e: e.title.lower())
+        return sorted(
+            (e for e in self.entries.values() if e.kind.name == name), key=lambda e: e.title.lower()
+        )
 
 
 def load_library(root: Path, data_dir: Path | None = None) -> Library:

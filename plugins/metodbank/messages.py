@@ -104,7 +104,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
             "skriv en lista: [a, b] eller ett värde per rad som börjar med '- '",
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"fältet {name!r} ska vara ett heltal, inte {value!r}", "skriv bara siffror, utan mellanslag, enhet eller decimaler"
+        return (
+            f"fältet {name!r} ska vara ett heltal, inte {value!r}",
+            "skriv bara siffror, utan mellanslag, enhet eller decimaler",
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         holder = _model_at(model, loc)
         fields = ", ".join(holder.model_fields) if holder else ""
@@ -127,5 +130,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "too_long":
         return f"fältet {name!r} har för många värden", f"högst {ctx.get('max_length')} värden"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"fältet {name!r} är för litet: {value!r}", f"värdet ska vara minst {ctx.get('ge', ctx.get('gt'))}"
+        return (
+            f"fältet {name!r} är för litet: {value!r}",
+            f"värdet ska vara minst {ctx.get('ge', ctx.get('gt'))}",
+        )
     return f"fältet {name!r}: {error['msg']}", "se fältreferensen under Bidra på webbplatsen"

@@ -31,8 +31,6 @@ from .suggest import did_you_mean
 from .vocabulary import Vocabulary
 
 
-
-
 @dataclass
 class CheckContext:
     """What the validators need to know beyond the file they check."""
@@ -104,6 +102,7 @@ def _web_url(value: str) -> str:
 
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 
+
 def _plain_title(value: str) -> str:
     if "<" in value or ">" in value:
         raise PydanticCustomError(
@@ -171,7 +170,12 @@ def _reference(*kinds: str):
             raise PydanticCustomError(
                 "wrong_kind",
                 "'{value}' är {found}, men här ska det stå id:t för {wanted}",
-                {"value": value, "found": KIND_ARTICLES[found], "wanted": wanted, "hint": f"ange id:t för {wanted}"},
+                {
+                    "value": value,
+                    "found": KIND_ARTICLES[found],
+                    "wanted": wanted,
+                    "hint": f"ange id:t för {wanted}",
+                },
             )
         return value
 
@@ -221,7 +225,11 @@ class Period(Part):
             raise PydanticCustomError(
                 "period_order",
                 "perioden slutar ({end}) innan den börjar ({start})",
-                {"start": self.start, "end": self.end, "hint": "byt plats på start och end eller rätta årtalen"},
+                {
+                    "start": self.start,
+                    "end": self.end,
+                    "hint": "byt plats på start och end eller rätta årtalen",
+                },
             )
         return self
 

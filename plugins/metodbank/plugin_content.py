@@ -61,7 +61,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         renderer = PageRenderer(self.library)
         for entry in self.library.entries.values():
-            file = File.generated(config, page_uri(entry.kind, entry.id), content=renderer.entry_markdown(entry))
+            file = File.generated(
+                config, page_uri(entry.kind, entry.id), content=renderer.entry_markdown(entry)
+            )
             files.append(file)
         for kind in KINDS:
             files.append(File.generated(config, index_uri(kind), content=renderer.overview_markdown(kind)))

@@ -132,7 +132,9 @@ class PageRenderer:
             )
             rows.append(Row("Plats", place))
             period = item.period
-            rows.append(Row("Period", f"{period.start}–{period.end}" if period.end else f"från {period.start}"))
+            rows.append(
+                Row("Period", f"{period.start}–{period.end}" if period.end else f"från {period.start}")
+            )
             rows.append(Row("Status", item.status.capitalize()))
             rows.append(Row("Aktörer", links=self.links(item.organisations, current)))
         if kind == "organisation":
@@ -172,7 +174,9 @@ class PageRenderer:
 
     @staticmethod
     def _source_link(source) -> Link:
-        details = ", ".join(p for p in (source.publisher, source.date.isoformat() if source.date else None) if p)
+        details = ", ".join(
+            p for p in (source.publisher, source.date.isoformat() if source.date else None) if p
+        )
         text = f"{source.title} ({details})" if details else source.title
         return Link(text, source.url)
 
@@ -252,7 +256,9 @@ class PageRenderer:
             [
                 f"# {kind.plural}",
                 _paragraph(SECTION_INTROS[kind.name]),
-                _paragraph(f"{len(entries)} {kind.plural.lower() if len(entries) != 1 else kind.singular.lower()}."),
+                _paragraph(
+                    f"{len(entries)} {kind.plural.lower() if len(entries) != 1 else kind.singular.lower()}."
+                ),
                 _ENV.get_template("list.html").render(items=items),
             ]
         )

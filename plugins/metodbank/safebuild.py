@@ -22,7 +22,16 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True, en
     site_dir = (site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    command = [sys.executable, "-m", engine, "build", "--site-dir", str(staging), "-f", str(root / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        engine,
+        "build",
+        "--site-dir",
+        str(staging),
+        "-f",
+        str(root / "mkdocs.yml"),
+    ]
     if strict:
         command.append("--strict")
     result = subprocess.run(command, cwd=root, env=engine_env())

@@ -39,7 +39,9 @@ class Vocabulary:
     def load(cls, data_dir: Path) -> Vocabulary:
         raw = yaml.safe_load((data_dir / "vocabulary.yml").read_text(encoding="utf-8"))
         groups = {
-            group: {key: Term(key, entry["label"], entry.get("description", "")) for key, entry in terms.items()}
+            group: {
+                key: Term(key, entry["label"], entry.get("description", "")) for key, entry in terms.items()
+            }
             for group, terms in raw.items()
         }
         counties = yaml.safe_load((data_dir / "kommuner.yml").read_text(encoding="utf-8"))
