@@ -88,14 +88,13 @@ def test_method_page_shows_fact_box_and_steps(real_site):
 
 
 def test_nav_holds_sections_not_entries(real_site):
+    """A page that mentions no entry links to none: the navigation lists only sections."""
     library = load_library(ROOT)
-    text = page(real_site, "fall/bis-boden")
-    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', text, re.S).group(0)
+    text = page(real_site, "bidra")
     for entry in library.entries.values():
-        assert f"/{entry.id}/" not in nav
-
-
-HOSTILE = '<script>alert("x")</script>'
+        assert f"/{entry.id}/" not in text
+    for kind in KINDS:
+        assert f'href="../{kind.section}/"' in text
 
 
 def test_values_are_escaped_in_pages(site_project):

@@ -344,8 +344,8 @@ class Case(Classified):
     """Stadsdel eller bostadsområde, om källan anger det."""
     organisations: list[OrganisationRef] = Field(min_length=1)
     """Id för de aktörer som deltog."""
-    period: Period
-    """När arbetet pågick."""
+    period: Period | None = None
+    """När arbetet pågick. Utelämna om källan inte anger det – gissa inte."""
     status: Literal["planerad", "pågår", "avslutad"]
     """Läget enligt källan: planerad, pågår eller avslutad."""
     question: Text | None = None

@@ -131,10 +131,7 @@ class PageRenderer:
                 else ", ".join(p for p in (item.district, item.municipality) if p)
             )
             rows.append(Row("Plats", place))
-            period = item.period
-            rows.append(
-                Row("Period", f"{period.start}–{period.end}" if period.end else f"från {period.start}")
-            )
+            rows.append(Row("Period", format_period(item.period)))
             rows.append(Row("Status", item.status.capitalize()))
             rows.append(Row("Aktörer", links=self.links(item.organisations, current)))
         if kind == "organisation":
@@ -187,15 +184,17 @@ class PageRenderer:
         before = ["## Frågan", _paragraph(item.question or NOT_REPORTED)]
         if item.goals:
             before += ["## Mätbara mål", _items(item.goals)]
-        after = ["## Resultat", _items(item.results) if item.results else _paragraph(NOT_REPORTED)]
+        before += [
+            "## Resultat i korthet",
+            _items(item.results) if item.results else _paragraph(NOT_REPORTED),
+        ]
+        after = []
         if item.copied_from:
-            after += [
-                "## Kopierat från en förlaga",
-                _paragraph(item.copied_from.changes),
-            ]
+            after += ["## Kopierat från en förlaga", _paragraph(item.copied_from.changes)]
         return before, after
 
     def _method_sections(self, entry: Entry) -> tuple[list[str], list[str]]:
+        """The copyable parts come first (purpose, steps, core, roles …); the body follows."""
         item = entry.item
         roles = [
             Markup("<strong>{}</strong>: {}").format(self.vocabulary.label("roles", r.role), r.responsibility)
@@ -214,23 +213,21 @@ class PageRenderer:
             _paragraph(item.purpose),
             "## När passar metoden?",
             _items(item.when_to_use),
-        ]
-        after = [
             "## Steg för steg",
             _ENV.get_template("steps.html").render(steps=steps),
             "## Kärnan – behåll när du kopierar",
             _items(item.core),
         ]
         if item.adaptable:
-            after += ["## Det här kan du anpassa", _items(item.adaptable)]
-        after += ["## Roller", _items(roles)]
+            before += ["## Det här kan du anpassa", _items(item.adaptable)]
+        before += ["## Roller", _items(roles)]
         if item.prerequisites:
-            after += ["## Förutsättningar", _items(item.prerequisites)]
+            before += ["## Förutsättningar", _items(item.prerequisites)]
         if item.risks:
-            after += ["## Risker och fallgropar", _items(item.risks)]
+            before += ["## Risker och fallgropar", _items(item.risks)]
         if item.checklist:
-            after += ["## Checklista", _items(item.checklist, css="mb-checklist")]
-        return before, after
+            before += ["## Checklista", _items(item.checklist, css="mb-checklist")]
+        return before, []
 
     def _factor_sections(self, entry: Entry) -> tuple[list[str], list[str]]:
         return [], []
@@ -268,7 +265,8 @@ class PageRenderer:
         bits = []
         if entry.kind.name == "case":
             bits.append(item.municipality or "Nationellt")
-            bits.append(item.period.start[:4])
+            if item.period:
+                bits.append(item.period.start[:4])
         if hasattr(item, "themes"):
             bits.append(", ".join(self.vocabulary.label("themes", t) for t in item.themes))
         if entry.kind.name == "organisation":
@@ -288,6 +286,13 @@ def _paragraph(text: str) -> str:
 
 def _items(values: list, tag: str = "ul", css: str = "") -> str:
     return _ENV.get_template("items.html").render(values=values, tag=tag, css=css)
+
+
+def format_period(period) -> str:
+    """'2018–2020', 'från 2019', or 'Inte rapporterat i källan' when unknown."""
+    if period is None:
+        return "Inte rapporterat i källan"
+    return f"{period.start}–{period.end}" if period.end else f"från {period.start}"
 
 
 def format_number(value: int) -> str:
