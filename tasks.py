@@ -52,3 +52,14 @@ def test(c, k=""):
     lint(c)
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+
+
+@task(
+    help={"cases": "comma-separated library sizes (default 100,1000)", "out": "JSON file for the raw numbers"}
+)
+def bench(c, cases="100,1000", out="benchmarks/results.json"):
+    """Build synthetic libraries with all plugins and with plain MkDocs + Material; print the figures."""
+    from metodbank import bench as benchmark
+
+    sizes = [int(size) for size in cases.split(",")]
+    benchmark.run(sizes, ROOT, ROOT / out if out else None)

@@ -12,12 +12,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .bodylinks import find_references
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
 from .messages import describe
 from .models import CheckContext
+from .suggest import did_you_mean
 from .vocabulary import Vocabulary
 
 
@@ -45,6 +47,10 @@ class Library:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     invalid: dict[str, str] = field(default_factory=dict)
     """Relative paths of files that failed, mapped to their kind's name."""
+    crossrefs: object | None = None
+    """Set by the links plugin: a `CrossRefs` index, so pages show backlinks."""
+    taxonomy: object | None = None
+    """Set by the links plugin: the `Taxonomy` of themes, target groups and municipalities."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -126,6 +132,7 @@ def validate_source(
         for detail in error.errors(include_url=False):
             message, hint = describe(detail, kind.model)
             problems.append(Diagnostic(source.rel, source.line_of(tuple(detail["loc"])), message, hint))
+    problems.extend(check_body_references(source, context))
     if kind.body_required and not source.body.strip():
         problems.append(
             Diagnostic(
@@ -136,6 +143,28 @@ def validate_source(
             )
         )
     return item, problems
+
+
+def check_body_references(source: SourceFile, context: CheckContext) -> list[Diagnostic]:
+    """Each `[[id]]` in the body must name an existing entry."""
+    problems = []
+    for ref in find_references(source.body):
+        if ref.target in context.kinds_by_id:
+            continue
+        problems.append(
+            Diagnostic(
+                source.rel,
+                source.body_line + ref.line,
+                f"okänd referens [[{ref.target}]] i texten",
+                did_you_mean(
+                    ref.target,
+                    list(context.kinds_by_id),
+                    "skriv id:t (filnamnet utan .md) för ett fall, en metod, en framgångsfaktor, "
+                    "en rekommendation eller en aktör",
+                ),
+            )
+        )
+    return problems
 
 
 __all__ = ["KINDS", "Entry", "Library", "load_library", "validate_source"]

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .kinds import KINDS
 from .library import Library, load_library
-from .render import PageRenderer, index_uri, page_uri, page_url, relative_url
+from .render import PageRenderer, Rendered, index_uri, page_uri, page_url, relative_url
 
 log = logging.getLogger("mkdocs.plugins.metodbank")
 
@@ -40,11 +40,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def __init__(self):
         self.serving = False
         self.library: Library | None = None
+        self.generated: dict[str, Rendered] = {}
+        """Generated pages of the current build by source path."""
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        self.generated = {}
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.library = load_library(root)
         for problem in self.library.diagnostics:
@@ -56,25 +59,31 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 "den förra webbplatsen i site/ är orörd."
             )
         config.extra_css.append("assets/metodbank.css")
+        config.extra_javascript.append("assets/metodbank.js")
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        renderer = PageRenderer(self.library)
+        renderer = PageRenderer(self.library, self.library.crossrefs, self.library.taxonomy)
         for entry in self.library.entries.values():
-            file = File.generated(
-                config, page_uri(entry.kind, entry.id), content=renderer.entry_markdown(entry)
-            )
-            files.append(file)
+            self.add_page(files, config, page_uri(entry.kind, entry.id), renderer.entry_page(entry))
         for kind in KINDS:
-            files.append(File.generated(config, index_uri(kind), content=renderer.overview_markdown(kind)))
-        files.append(
-            File.generated(
-                config, "assets/metodbank.css", content=(ASSETS / "metodbank.css").read_text(encoding="utf-8")
-            )
-        )
+            self.add_page(files, config, index_uri(kind), renderer.overview_page(kind))
+        for asset in ("metodbank.css", "metodbank.js"):
+            content = (ASSETS / asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/{asset}", content=content))
         if self.library.errors:
             files.append(File.generated(config, ERROR_PAGE, content=error_page(self.library)))
         return files
+
+    def add_page(self, files: Files, config, src_uri: str, rendered: Rendered) -> None:
+        """Add a generated page to the build and remember its HTML blocks for `on_page_content`."""
+        self.generated[src_uri] = rendered
+        files.append(File.generated(config, src_uri, content=rendered.markdown))
+
+    def on_page_content(self, html, *, page, config, files):
+        """Put the HTML blocks of generated pages back in place of their placeholders."""
+        rendered = self.generated.get(page.file.src_uri)
+        return rendered.fill(html) if rendered is not None else html
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """While serving with content errors, every page starts with a link to the error list."""

@@ -1,0 +1,156 @@
+"""Benchmarks: build a synthetic library of each size with all plugins and with a plain
+MkDocs + Material configuration over the same Markdown, and report times, ratio, peak
+memory and sizes. Run through `invoke bench`; numbers go to stdout and to a JSON file."""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from .kinds import KINDS
+from .library import load_library
+from .safebuild import engine_env
+from .synthetic import generate_library
+from .vocabulary import Vocabulary
+
+# Runs MkDocs in a child process and writes that process's peak memory (KiB) to a file.
+_MEASURED = (
+    "import atexit, resource, runpy, sys\n"
+    "out = sys.argv.pop(1)\n"
+    "atexit.register(lambda: open(out, 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+    "sys.argv[0] = 'mkdocs'\n"
+    "runpy.run_module('mkdocs', run_name='__main__')\n"
+)
+
+PLAIN_YML = """site_name: Plain
+theme:
+  name: material
+  language: sv
+  font: false
+plugins:
+  - search:
+      lang: sv
+nav:
+  - Start: index.md
+{sections}
+"""
+
+
+def _measured_build(project: Path, site: Path) -> tuple[float, int]:
+    """Seconds and peak KiB of one `mkdocs build` of `project` into `site`."""
+    rss_file = project / "peak-rss.txt"
+    command = [sys.executable, "-c", _MEASURED, str(rss_file), "build", "-q", "--site-dir", str(site)]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=engine_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return elapsed, int(rss_file.read_text())
+
+
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def make_projects(root: Path, cases: int, repo: Path) -> tuple[Path, Path]:
+    """A full project and a plain one over the same generated Markdown."""
+    full = root / "full"
+    shutil.copytree(repo / "data", full / "data")
+    generate_library(full, cases, Vocabulary.load(repo / "data"))
+    shutil.copytree(repo / "docs", full / "docs")
+    shutil.copy(repo / "mkdocs.yml", full / "mkdocs.yml")
+    plain = root / "plain"
+    (plain / "docs").mkdir(parents=True)
+    (plain / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    sections = []
+    for kind in KINDS:
+        source = full / kind.folder
+        target = plain / "docs" / kind.section
+        target.mkdir(parents=True, exist_ok=True)
+        for path in source.glob("*.md"):
+            shutil.copy(path, target / path.name)
+        (target / "index.md").write_text(f"# {kind.plural}\n", encoding="utf-8")
+        sections.append(f"  - {kind.plural}: {kind.section}/index.md")
+    (plain / "mkdocs.yml").write_text(PLAIN_YML.format(sections="\n".join(sections)), encoding="utf-8")
+    return full, plain
+
+
+def run_size(cases: int, repo: Path) -> dict:
+    """Every figure for one library size."""
+    with tempfile.TemporaryDirectory(prefix=f"metodbank-bench-{cases}-") as tmp:
+        full, plain = make_projects(Path(tmp), cases, repo)
+        started = time.perf_counter()
+        library = load_library(full)
+        validate_seconds = time.perf_counter() - started
+        if library.errors:
+            raise RuntimeError(f"generated library has errors: {library.errors[:3]}")
+        full_seconds, full_kib = _measured_build(full, full / "site")
+        plain_seconds, plain_kib = _measured_build(plain, plain / "site")
+        site = full / "site"
+        search = [p for p in (site / "search", site / "pagefind") if p.exists()]
+        return {
+            "cases": cases,
+            "files": len(library.entries),
+            "build_seconds": round(full_seconds, 2),
+            "plain_build_seconds": round(plain_seconds, 2),
+            "ratio": round(full_seconds / plain_seconds, 2),
+            "peak_memory_mib": round(full_kib / 1024, 1),
+            "plain_peak_memory_mib": round(plain_kib / 1024, 1),
+            "case_page_bytes": (site / "fall" / "fall-00000" / "index.html").stat().st_size,
+            "pages": sum(1 for _ in site.rglob("index.html")),
+            "site_bytes": _folder_size(site),
+            "search_index_bytes": sum(_folder_size(p) for p in search),
+            "validate_seconds": round(validate_seconds, 2),
+        }
+
+
+COLUMNS = (
+    ("cases", "fall"),
+    ("files", "filer"),
+    ("build_seconds", "bygge s"),
+    ("plain_build_seconds", "enkelt s"),
+    ("ratio", "kvot"),
+    ("peak_memory_mib", "minne MiB"),
+    ("case_page_bytes", "fallsida B"),
+    ("pages", "sidor"),
+    ("site_bytes", "webbplats B"),
+    ("search_index_bytes", "sökindex B"),
+    ("validate_seconds", "validera s"),
+)
+
+
+def table(rows: list[dict]) -> str:
+    """The results as a Markdown table."""
+    lines = ["| " + " | ".join(title for _, title in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for row in rows:
+        lines.append("| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    return (
+        f"{platform.machine()}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+
+
+def run(sizes: list[int], repo: Path, out: Path | None = None) -> list[dict]:
+    rows = []
+    for cases in sizes:
+        row = run_size(cases, repo)
+        rows.append(row)
+        print(table([row]).splitlines()[-1] if len(rows) > 1 else table([row]), flush=True)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(
+            json.dumps({"date": date.today().isoformat(), "machine": machine(), "rows": rows}, indent=2)
+            + "\n",
+            encoding="utf-8",
+        )
+    return rows

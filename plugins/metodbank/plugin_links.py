@@ -1,0 +1,43 @@
+"""MkDocs plugin `metodbank-links`: backlinks, evidence, copy + paste lineage and the
+generated pages per theme, target group and municipality.
+
+Builds on `metodbank-content` (list it first): it indexes that plugin's library once, in
+`on_config`, so the content pages render their backlinks, and adds the overview pages in
+`on_files`. The logic lives in `crossrefs`, `taxonomy` and `render`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from .crossrefs import CrossRefs
+from .render import PageRenderer
+from .taxonomy import FACETS, Taxonomy, facet_index_uri, term_uri
+
+
+class LinksPlugin(BasePlugin):
+    """Turns the references between content files into a connected library."""
+
+    def on_config(self, config):
+        content = config.plugins.get("metodbank-content")
+        if content is None or getattr(content, "library", None) is None:
+            raise PluginError(
+                "metodbank-links behöver pluginet metodbank-content, listat före det i mkdocs.yml"
+            )
+        library = content.library
+        library.crossrefs = CrossRefs.build(library)
+        library.taxonomy = Taxonomy.build(library)
+        self.library = library
+        self.content = content
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        renderer = PageRenderer(self.library, self.library.crossrefs, self.library.taxonomy)
+        taxonomy = self.library.taxonomy
+        for facet in FACETS:
+            self.content.add_page(files, config, facet_index_uri(facet), renderer.facet_index_page(facet))
+            for value in taxonomy.values(facet):
+                self.content.add_page(files, config, term_uri(facet, value), renderer.term_page(facet, value))
+        return files
