@@ -153,3 +153,77 @@ def site_project(tmp_path: Path) -> Path:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
     return tmp_path
+
+
+# --- real browser tests: Debian's Chromium driven by Playwright -------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+def require_chromium() -> None:
+    """In CI a missing browser is a failure, not a skip."""
+    if CHROMIUM.exists():
+        return
+    message = "Debian's chromium is not installed (apt-get install -y chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def serve_folder(folder: Path):
+    """Serve `folder` over HTTP on 127.0.0.1 in a thread; returns (base_url, server)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per session in strict mode."""
+    from metodbank.safebuild import build_site
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build_site(ROOT, site_dir=site, strict=True) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL of the real site served over HTTP."""
+    url, server = serve_folder(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh browser page that fails the test on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"

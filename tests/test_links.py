@@ -19,11 +19,9 @@ from metodbank.vocabulary import Vocabulary
 LIBRARY = load_library(ROOT)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("links") / "site"
-    assert build_site(ROOT, site_dir=site, strict=True) == 0
-    return site
+@pytest.fixture
+def site(built_site) -> Path:
+    return built_site
 
 
 def url(entry_id: str) -> str:

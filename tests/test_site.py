@@ -16,12 +16,9 @@ from metodbank.library import load_library
 from metodbank.safebuild import build_site, engine_env
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    """The real site, built once in strict mode."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    assert build_site(ROOT, site_dir=site, strict=True) == 0
-    return site
+@pytest.fixture
+def real_site(built_site) -> Path:
+    return built_site
 
 
 def page(site: Path, url: str) -> str:

@@ -49,6 +49,8 @@ class Library:
     """Relative paths of files that failed, mapped to their kind's name."""
     crossrefs: object | None = None
     """Set by the links plugin: a `CrossRefs` index, so pages show backlinks."""
+    related: dict[str, list[str]] | None = None
+    """Set by the search plugin: the ids of the entries most like each case and method."""
     taxonomy: object | None = None
     """Set by the links plugin: the `Taxonomy` of themes, target groups and municipalities."""
 

@@ -421,6 +421,10 @@ class PageRenderer:
                 parts += [f"## {heading}", self.entry_list(entries, current)]
         if kind in ("method", "case"):
             parts += self.lineage_section(entry, current)
+        related = (self.library.related or {}).get(entry.id)
+        if related:
+            heading = "Liknande metoder" if kind == "method" else "Liknande fall"
+            parts += [f"## {heading}", self.entry_list([self.library.entries[i] for i in related], current)]
         return parts
 
     def lineage_section(self, entry: Entry, current: str) -> list[str]:

@@ -34,10 +34,13 @@ class Vocabulary:
 
     groups: dict[str, dict[str, Term]]
     municipalities: list[str]
+    search_terms: tuple[str, ...] = ()
+    """Domain words that search looks for inside compounds (beside the labels)."""
 
     @classmethod
     def load(cls, data_dir: Path) -> Vocabulary:
         raw = yaml.safe_load((data_dir / "vocabulary.yml").read_text(encoding="utf-8"))
+        search_terms = tuple(raw.pop("search_terms", []))
         groups = {
             group: {
                 key: Term(key, entry["label"], entry.get("description", "")) for key, entry in terms.items()
@@ -46,7 +49,7 @@ class Vocabulary:
         }
         counties = yaml.safe_load((data_dir / "kommuner.yml").read_text(encoding="utf-8"))
         municipalities = [name for names in counties.values() for name in names]
-        return cls(groups, municipalities)
+        return cls(groups, municipalities, search_terms)
 
     def label(self, group: str, key: str) -> str:
         """The reader-facing label of a term (the id itself if unknown)."""

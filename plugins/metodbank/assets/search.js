@@ -1,0 +1,101 @@
+// Metodbanken: site search in the Material header, backed by Pagefind's chunked index.
+// Pagefind stems Swedish (from <html lang="sv">) and loads only the index chunks a query needs.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-mb-search]");
+  if (!root) return;
+  var input = root.querySelector("[data-mb-search-input]");
+  var meta = root.querySelector("[data-mb-search-meta]");
+  var list = root.querySelector("[data-mb-search-results]");
+  var toggle = document.getElementById("__search");
+  var bundle = new URL(root.dataset.pagefind, document.baseURI).href;
+  var base = new URL(".", new URL("..", bundle)).pathname;
+  var loading = null;
+
+  function load() {
+    if (!loading) {
+      loading = import(bundle).then(function (pagefind) {
+        return pagefind.options({ baseUrl: base, excerptLength: 24 }).then(function () {
+          pagefind.init();
+          return pagefind;
+        });
+      });
+    }
+    return loading;
+  }
+
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    load();
+  }
+
+  function safeExcerpt(html) {
+    // Keep Pagefind's <mark> highlights; everything else is shown as text.
+    var parts = html.split(/<mark>|<\/mark>/);
+    var out = document.createDocumentFragment();
+    parts.forEach(function (part, index) {
+      var text = document.createTextNode(part.replace(/<[^>]*>/g, ""));
+      if (index % 2 === 1) {
+        var mark = document.createElement("mark");
+        mark.appendChild(text);
+        out.appendChild(mark);
+      } else {
+        out.appendChild(text);
+      }
+    });
+    return out;
+  }
+
+  function render(results, total) {
+    list.textContent = "";
+    meta.textContent = total === 0 ? "Inga träffar" : total === 1 ? "1 träff" : total + " träffar";
+    results.forEach(function (result) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.href = result.url;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      var title = document.createElement("h1");
+      title.textContent = (result.meta && result.meta.title) || result.url;
+      var excerpt = document.createElement("p");
+      excerpt.appendChild(safeExcerpt(result.excerpt || ""));
+      article.appendChild(title);
+      article.appendChild(excerpt);
+      link.appendChild(article);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    if (!query) {
+      list.textContent = "";
+      meta.textContent = "Skriv för att söka";
+      return;
+    }
+    load().then(function (pagefind) {
+      return pagefind.debouncedSearch(query, {}, 150).then(function (found) {
+        if (found === null) return; // a newer query replaced this one
+        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(
+          function (data) { render(data, found.results.length); }
+        );
+      });
+    });
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", search);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      toggle.checked = false;
+      input.blur();
+    }
+  });
+  root.querySelector("form").addEventListener("reset", function () {
+    list.textContent = "";
+    meta.textContent = "Skriv för att söka";
+  });
+})();

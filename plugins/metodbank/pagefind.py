@@ -1,0 +1,66 @@
+"""Browser search with Pagefind: the header template, the hidden extra terms that make
+plain Snowball stemming agree with itself, and the indexing run after the build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .swedish import browser_terms
+
+THEME = Path(__file__).parent / "theme"
+SEARCH_BLOCK_START = '{% if "material/search" in config.plugins %}'
+
+
+def header_template(material_header: str) -> str:
+    """Material's header with its search block replaced by the Pagefind search."""
+    start = material_header.find(SEARCH_BLOCK_START)
+    if start < 0:
+        raise RuntimeError("Material's header.html has no search block to replace; update pagefind.py")
+    depth, position = 0, start
+    while True:  # find the {% endif %} that closes the block, counting nested ifs
+        next_if = material_header.find("{% if ", position)
+        next_end = material_header.find("{% endif %}", position)
+        if next_if != -1 and next_if < next_end:
+            depth += 1
+            position = next_if + 5
+        else:
+            depth -= 1
+            position = next_end + len("{% endif %}")
+            if depth == 0:
+                break
+    return material_header[:start] + '{% include "partials/mb-search.html" %}' + material_header[position:]
+
+
+def prepare_theme(material_templates: Path, folder: Path) -> Path:
+    """A theme folder (to put before Material's) with the patched header and our partial."""
+    partials = folder / "partials"
+    partials.mkdir(parents=True, exist_ok=True)
+    header = (material_templates / "partials" / "header.html").read_text(encoding="utf-8")
+    (partials / "header.html").write_text(header_template(header), encoding="utf-8")
+    shutil.copy(THEME / "partials" / "mb-search.html", partials / "mb-search.html")
+    return folder
+
+
+def mark_body(html: str, known: frozenset[str]) -> str:
+    """Mark the article body for Pagefind and add the extra search terms, hidden."""
+    terms = browser_terms(Markup(html).striptags(), known)
+    extra = (
+        Markup('<div class="mb-search-terms" hidden aria-hidden="true">{}</div>').format(" ".join(terms))
+        if terms
+        else ""
+    )
+    return f'<div data-pagefind-body>{html}{extra}</div>'
+
+
+def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess:
+    """Index the built site into `site/pagefind/` (Pagefind reads lang="sv" from the pages)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        capture_output=True,
+        text=True,
+    )

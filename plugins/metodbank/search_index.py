@@ -1,0 +1,199 @@
+"""The Whoosh index of the library: Swedish analysis, weighted fields, stored facets,
+incremental updates by content hash, related content and ranked queries.
+
+The index lives in a cache folder outside `site/` (default `.cache/search/`). An update
+re-indexes only the files whose text changed and drops deleted ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.highlight import ContextFragmenter, UppercaseFormatter
+from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.query import And, Term
+
+from .library import Entry, Library
+from .render import page_uri, page_url
+from .swedish import analyzer, known_stems
+
+SCHEMA_VERSION = "3"
+RELATED_KINDS = ("case", "method")
+RELATED_COUNT = 3
+
+
+def make_schema(known: frozenset[str]) -> Schema:
+    text = analyzer(known)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        title=TEXT(analyzer=text, stored=True, field_boost=3.0),
+        summary=TEXT(analyzer=text, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=text, stored=True),
+        themes=KEYWORD(stored=True, commas=True),
+        target_groups=KEYWORD(stored=True, commas=True),
+        municipality=ID(stored=True),
+        effort=ID(stored=True),
+        year=NUMERIC(stored=True),
+        url=STORED,
+        hash=STORED,
+    )
+
+
+def vocabulary_terms(library: Library) -> list[str]:
+    """Words whose stems are looked for inside compounds: labels plus the search terms."""
+    vocabulary = library.vocabulary
+    labels = [term.label for group in vocabulary.groups.values() for term in group.values()]
+    return labels + list(vocabulary.search_terms)
+
+
+def content_hash(entry: Entry) -> str:
+    """Changes whenever the file's text changes (and when the schema does)."""
+    digest = hashlib.sha1(SCHEMA_VERSION.encode())
+    digest.update(entry.source.path.read_bytes())
+    return digest.hexdigest()
+
+
+def document(entry: Entry, digest: str) -> dict:
+    """The fields of one entry's document."""
+    item = entry.item
+    period = getattr(item, "period", None)
+    effort = getattr(item, "effort", None)
+    return {
+        "id": entry.id,
+        "kind": entry.kind.name,
+        "title": item.title,
+        "summary": item.summary,
+        "body": entry.source.body,
+        "themes": ",".join(getattr(item, "themes", [])),
+        "target_groups": ",".join(getattr(item, "target_groups", [])),
+        "municipality": getattr(item, "municipality", None) or "",
+        "effort": effort.level if effort else "",
+        "year": int(period.start[:4]) if period else 0,
+        "url": page_url(page_uri(entry.kind, entry.id)),
+        "hash": digest,
+    }
+
+
+@dataclass
+class UpdateStats:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    rebuilt: bool = False
+
+    def __str__(self) -> str:
+        kind = "byggt från början" if self.rebuilt else "uppdaterat"
+        return (
+            f"sökindex {kind}: {self.added} nya, {self.updated} ändrade, {self.deleted} borttagna, "
+            f"{self.unchanged} oförändrade"
+        )
+
+
+class SearchIndex:
+    """A Whoosh index of one library, kept up to date in `folder`."""
+
+    def __init__(self, library: Library, folder: Path):
+        self.library = library
+        self.folder = folder
+        self.known = known_stems(vocabulary_terms(library))
+        self.schema = make_schema(self.known)
+        self._index = None
+
+    @property
+    def index(self):
+        if self._index is None:
+            self._index = whoosh_index.open_dir(str(self.folder))
+        return self._index
+
+    def _version_file(self) -> Path:
+        return self.folder / "metodbank-version.json"
+
+    def _version(self) -> dict:
+        return {"schema": SCHEMA_VERSION, "known": sorted(self.known)}
+
+    def update(self) -> UpdateStats:
+        """Bring the index in line with the library, touching only what changed."""
+        stats = UpdateStats()
+        current = self._version_file().exists() and json.loads(self._version_file().read_text()) == self._version()
+        if not current or not whoosh_index.exists_in(str(self.folder)):
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir(parents=True)
+            whoosh_index.create_in(str(self.folder), self.schema)
+            self._version_file().write_text(json.dumps(self._version()))
+            stats.rebuilt = True
+        self._index = whoosh_index.open_dir(str(self.folder))
+        with self._index.searcher() as searcher:
+            indexed = {fields["id"]: fields["hash"] for fields in searcher.all_stored_fields()}
+        wanted = {entry_id: content_hash(entry) for entry_id, entry in self.library.entries.items()}
+        changed = [i for i, digest in wanted.items() if indexed.get(i) != digest]
+        removed = [i for i in indexed if i not in wanted]
+        stats.unchanged = len(wanted) - len(changed)
+        if changed or removed:
+            writer = self._index.writer(limitmb=256)
+            for entry_id in removed + [i for i in changed if i in indexed]:
+                writer.delete_by_term("id", entry_id)
+            for entry_id in changed:
+                writer.add_document(**document(self.library.entries[entry_id], wanted[entry_id]))
+                if entry_id in indexed:
+                    stats.updated += 1
+                else:
+                    stats.added += 1
+            stats.deleted = len(removed)
+            writer.commit()
+        return stats
+
+    def related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
+        """For each case and method, the ids of the most similar entries of the same kind.
+
+        Whoosh's more-like-this over title, summary and body, ranked by score (rounded) and
+        then id, so the result is the same on every build; an entry is never its own match."""
+        result: dict[str, list[str]] = {}
+        with self.index.searcher() as searcher:
+            for kind in RELATED_KINDS:
+                only_kind = Term("kind", kind)
+                for docnum in searcher.document_numbers(kind=kind):
+                    own = searcher.stored_fields(docnum)["id"]
+                    text = " ".join(searcher.stored_fields(docnum)[f] for f in ("title", "summary", "body"))
+                    hits = searcher.more_like(
+                        docnum, "body", text=text, top=count + 5, numterms=12, filter=only_kind
+                    )
+                    ranked = sorted(
+                        ((round(hit.score, 6), hit["id"]) for hit in hits if hit["id"] != own),
+                        key=lambda pair: (-pair[0], pair[1]),
+                    )
+                    result[own] = [entry_id for _, entry_id in ranked[:count]]
+        return result
+
+    def search(self, text: str, kind: str | None = None, theme: str | None = None, limit: int = 10) -> list[dict]:
+        """Ranked hits for a free-text query, with a short snippet from the body."""
+        parser = MultifieldParser(["title", "summary", "body"], schema=self.index.schema, group=OrGroup.factory(0.9))
+        query = parser.parse(text)
+        filters = [Term("kind", kind)] if kind else []
+        if theme:
+            filters.append(Term("themes", theme))
+        hits_out = []
+        with self.index.searcher() as searcher:
+            hits = searcher.search(query, limit=limit, filter=And(filters) if filters else None)
+            hits.fragmenter = ContextFragmenter(maxchars=160, surround=60)
+            hits.formatter = UppercaseFormatter()
+            for hit in hits:
+                snippet = hit.highlights("body") or hit.highlights("summary") or hit["summary"]
+                hits_out.append(
+                    {
+                        "id": hit["id"],
+                        "kind": hit["kind"],
+                        "title": hit["title"],
+                        "url": hit["url"],
+                        "score": round(hit.score, 3),
+                        "snippet": " ".join(snippet.split()),
+                    }
+                )
+        return hits_out
