@@ -23,6 +23,23 @@ def validate(c):
         raise Exit(code=status)
 
 
+@task(
+    help={
+        "query": "the words to search for",
+        "kind": "metod, fall, framgangsfaktor, rekommendation or aktor",
+        "theme": "a theme id from data/vocabulary.yml",
+        "limit": "how many hits (default 10)",
+    }
+)
+def search(c, query, kind=None, theme=None, limit=10):
+    """Search the library (Whoosh, Swedish stemming): ranked hits with a snippet and the page URL."""
+    from metodbank.cli import search as run_search
+
+    status = run_search(ROOT, query, kind=kind, theme=theme, limit=int(limit))
+    if status:
+        raise Exit(code=status)
+
+
 @task(help={"strict": "stop on MkDocs warnings too (default on)"})
 def build(c, strict=True):
     """Validate and build the site into site/ (swapped in only when the build succeeds)."""

@@ -125,6 +125,12 @@ nav:
   - Fall: fall/index.md
 """
 
+MKDOCS_YML_ALL = MKDOCS_YML.replace(
+    "  - search:\n      lang: sv\n  - metodbank-content\n",
+    "  - metodbank-content\n  - metodbank-links\n  - metodbank-search\n",
+)
+"""The test project's configuration with every plugin (and Pagefind instead of Material's search)."""
+
 
 def write_library(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` (path → text or bytes) over a copy of the real vocabulary data."""
@@ -145,14 +151,19 @@ def library_root(tmp_path: Path) -> Path:
     return write_library(tmp_path, VALID)
 
 
+def make_site_project(root: Path, config: str = MKDOCS_YML) -> Path:
+    """A small valid library plus mkdocs.yml and docs/ under `root`, ready to build."""
+    write_library(root, VALID)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def site_project(tmp_path: Path) -> Path:
     """A small valid library plus mkdocs.yml and docs/, ready to build."""
-    write_library(tmp_path, VALID)
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
-    return tmp_path
+    return make_site_project(tmp_path)
 
 
 # --- real browser tests: Debian's Chromium driven by Playwright -------------------------------

@@ -82,6 +82,87 @@ def make_projects(root: Path, cases: int, repo: Path) -> tuple[Path, Path]:
     return full, plain
 
 
+QUERIES = (
+    "mötesplats", "mötesplatserna", "ungdomar", "läxhjälp", "samverkan", "trygghet", "förening",
+    "arbete praktik", "dialog", "kvinnor", "studiebesök", "områdesföretag", "bovärd", "utvärdering",
+)
+
+
+def search_figures(project: Path) -> dict:
+    """Whoosh: fresh index build, rebuild after one changed file, related content, query latency."""
+    from .search_index import SearchIndex
+
+    library = load_library(project)
+    folder = project / ".bench-index"
+    index = SearchIndex(library, folder)
+    started = time.perf_counter()
+    index.update()
+    build = time.perf_counter() - started
+    started = time.perf_counter()
+    index.related()
+    related = time.perf_counter() - started
+    case = project / "cases" / "fall-00000.md"
+    case.write_text(case.read_text(encoding="utf-8") + "\nEn ny mening om läxhjälp.\n", encoding="utf-8")
+    changed = SearchIndex(load_library(project), folder)
+    started = time.perf_counter()
+    stats = changed.update()
+    rebuild = time.perf_counter() - started
+    latencies = []
+    for _ in range(10):
+        for query in QUERIES:
+            started = time.perf_counter()
+            changed.search(query)
+            latencies.append(time.perf_counter() - started)
+    latencies.sort()
+    return {
+        "index_build_seconds": round(build, 2),
+        "index_one_change_seconds": round(rebuild, 3),
+        "index_one_change_updated": stats.updated,
+        "related_seconds": round(related, 2),
+        "query_median_ms": round(latencies[len(latencies) // 2] * 1000, 1),
+        "query_p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1),
+    }
+
+
+def first_query_bytes(site: Path, query: str = "mötesplats") -> int | None:
+    """Bytes of Pagefind files a browser downloads for its first query (None without Chromium)."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists() or not (site / "pagefind").exists():
+        return None
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            )
+            tab = browser.new_page()
+            sizes: list[int] = []
+            tab.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
+            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            box = tab.locator("[data-mb-search-input]")
+            box.click()
+            box.fill(query)
+            tab.wait_for_function("document.querySelector('[data-mb-search-meta]').textContent.match(/träff/)")
+            tab.wait_for_load_state("networkidle")
+            total = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
 def run_size(cases: int, repo: Path) -> dict:
     """Every figure for one library size."""
     with tempfile.TemporaryDirectory(prefix=f"metodbank-bench-{cases}-") as tmp:
@@ -95,7 +176,10 @@ def run_size(cases: int, repo: Path) -> dict:
         plain_seconds, plain_kib = _measured_build(plain, plain / "site")
         site = full / "site"
         search = [p for p in (site / "search", site / "pagefind") if p.exists()]
+        browser_bytes = first_query_bytes(site)
         return {
+            **search_figures(full),
+            "first_query_bytes": browser_bytes,
             "cases": cases,
             "files": len(library.entries),
             "build_seconds": round(full_seconds, 2),
@@ -125,12 +209,22 @@ COLUMNS = (
     ("validate_seconds", "validera s"),
 )
 
+SEARCH_COLUMNS = (
+    ("cases", "fall"),
+    ("index_build_seconds", "index s"),
+    ("index_one_change_seconds", "en ändring s"),
+    ("related_seconds", "liknande s"),
+    ("query_median_ms", "fråga median ms"),
+    ("query_p95_ms", "fråga p95 ms"),
+    ("first_query_bytes", "första sökning B"),
+)
 
-def table(rows: list[dict]) -> str:
+
+def table(rows: list[dict], columns=COLUMNS) -> str:
     """The results as a Markdown table."""
-    lines = ["| " + " | ".join(title for _, title in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
     for row in rows:
-        lines.append("| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |")
+        lines.append("| " + " | ".join(str(row.get(key)) for key, _ in columns) + " |")
     return "\n".join(lines)
 
 
@@ -143,9 +237,12 @@ def machine() -> str:
 def run(sizes: list[int], repo: Path, out: Path | None = None) -> list[dict]:
     rows = []
     for cases in sizes:
-        row = run_size(cases, repo)
-        rows.append(row)
-        print(table([row]).splitlines()[-1] if len(rows) > 1 else table([row]), flush=True)
+        rows.append(run_size(cases, repo))
+        print(f"{cases} fall klart", flush=True)
+    print("\nBygge (alla plugins jämfört med enkel MkDocs + Material över samma Markdown):")
+    print(table(rows))
+    print("\nSök (Whoosh vid bygget, Pagefind i webbläsaren):")
+    print(table(rows, SEARCH_COLUMNS))
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(

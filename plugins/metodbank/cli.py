@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .library import load_library
+from .similarity import changed_files, near_duplicates
 
 
 def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
@@ -17,6 +18,7 @@ def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
     started = time.perf_counter()
     library = load_library(root)
+    library.diagnostics.extend(near_duplicates(library, changed_files(root)))
     for problem in library.diagnostics:
         print(problem, file=out)
         if github:
@@ -30,8 +32,54 @@ def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
             file=out,
         )
         return 1
-    print(f"Inga fel: {_files(len(library.entries))} kontrollerade på {elapsed:.2f} s.", file=out)
+    warnings = len(library.diagnostics) - errors
+    note = f" ({warnings} varningar)" if warnings else ""
+    print(f"Inga fel{note}: {_files(len(library.entries))} kontrollerade på {elapsed:.2f} s.", file=out)
     return 0
+
+
+KIND_NAMES = {
+    "metod": "method",
+    "fall": "case",
+    "framgangsfaktor": "factor",
+    "framgångsfaktor": "factor",
+    "rekommendation": "recommendation",
+    "aktor": "organisation",
+    "aktör": "organisation",
+}
+
+
+def search(
+    root: Path, query: str, kind: str | None = None, theme: str | None = None, limit: int = 10, out=sys.stdout
+) -> int:
+    """Print ranked hits with a snippet and the page's address; the index is updated first."""
+    from .search_index import SearchIndex
+
+    library = load_library(root)
+    index = SearchIndex(library, root / ".cache" / "search")
+    index.update()
+    kind = KIND_NAMES.get(kind, kind) if kind else None
+    hits = index.search(query, kind=kind, theme=theme, limit=limit)
+    site_url = _site_url(root)
+    if not hits:
+        print(f"Inga träffar för {query!r}.", file=out)
+        return 1
+    for number, hit in enumerate(hits, 1):
+        label = library.entries[hit["id"]].kind.singular.lower() if hit["id"] in library.entries else hit["kind"]
+        print(f"{number}. {hit['title']} ({label}, poäng {hit['score']})", file=out)
+        print(f"   {site_url}{hit['url']}", file=out)
+        print(f"   {hit['snippet']}", file=out)
+    return 0
+
+
+def _site_url(root: Path) -> str:
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return "/"
+    return (config.get("site_url") or "/").rstrip("/") + "/"
 
 
 def _files(count: int) -> str:
@@ -43,9 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="kontrollera alla innehållsfiler")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp")
+    find = sub.add_parser("search", help="sök i biblioteket")
+    find.add_argument("query")
+    find.add_argument("--kind", help="metod, fall, framgangsfaktor, rekommendation eller aktor")
+    find.add_argument("--theme", help="ett tema-id ur vokabulären")
+    find.add_argument("--limit", type=int, default=10)
+    find.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.root)
+    if args.command == "search":
+        return search(args.root, args.query, args.kind, args.theme, args.limit)
     return 2
 
 

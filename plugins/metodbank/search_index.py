@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from .library import Entry, Library
 from .render import page_uri, page_url
 from .swedish import analyzer, known_stems
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 RELATED_KINDS = ("case", "method")
 RELATED_COUNT = 3
 
@@ -53,6 +54,23 @@ def vocabulary_terms(library: Library) -> list[str]:
     return labels + list(vocabulary.search_terms)
 
 
+_MARKDOWN = (
+    (re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]"), r"\2"),  # [[id|text]] → text
+    (re.compile(r"\[\[([^\]]+)\]\]"), r"\1"),  # [[id]] → id
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) → text
+    (re.compile(r"^\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+", re.M), ""),  # heading, list and quote markers
+    (re.compile(r"[*_`]+"), ""),  # emphasis and code marks
+    (re.compile(r"<[^>]+>"), " "),  # inline HTML tags
+)
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a Markdown body without its syntax, for indexing and snippets."""
+    for pattern, replacement in _MARKDOWN:
+        markdown = pattern.sub(replacement, markdown)
+    return markdown
+
+
 def content_hash(entry: Entry) -> str:
     """Changes whenever the file's text changes (and when the schema does)."""
     digest = hashlib.sha1(SCHEMA_VERSION.encode())
@@ -70,7 +88,7 @@ def document(entry: Entry, digest: str) -> dict:
         "kind": entry.kind.name,
         "title": item.title,
         "summary": item.summary,
-        "body": entry.source.body,
+        "body": plain_text(entry.source.body),
         "themes": ",".join(getattr(item, "themes", [])),
         "target_groups": ",".join(getattr(item, "target_groups", [])),
         "municipality": getattr(item, "municipality", None) or "",

@@ -11,6 +11,14 @@
   var bundle = new URL(root.dataset.pagefind, document.baseURI).href;
   var base = new URL(".", new URL("..", bundle)).pathname;
   var loading = null;
+  var PAGE = 10;
+  var current = null; // the latest search: { results, shown }
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button mb-search-more";
+  more.textContent = "Visa fler träffar";
+  more.hidden = true;
+  list.parentNode.appendChild(more);
 
   function load() {
     if (!loading) {
@@ -46,8 +54,8 @@
     return out;
   }
 
-  function render(results, total) {
-    list.textContent = "";
+  function render(results, total, append) {
+    if (!append) list.textContent = "";
     meta.textContent = total === 0 ? "Inga träffar" : total === 1 ? "1 träff" : total + " träffar";
     results.forEach(function (result) {
       var item = document.createElement("li");
@@ -67,24 +75,39 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+    more.hidden = !current || current.shown >= current.results.length;
+  }
+
+  function showNext(append) {
+    var search = current;
+    var batch = search.results.slice(search.shown, search.shown + PAGE);
+    search.shown += batch.length;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      if (search === current) render(data, search.results.length, append);
+    });
   }
 
   function search() {
     var query = input.value.trim();
     if (!query) {
+      current = null;
       list.textContent = "";
+      more.hidden = true;
       meta.textContent = "Skriv för att söka";
       return;
     }
     load().then(function (pagefind) {
       return pagefind.debouncedSearch(query, {}, 150).then(function (found) {
         if (found === null) return; // a newer query replaced this one
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(
-          function (data) { render(data, found.results.length); }
-        );
+        current = { results: found.results, shown: 0 };
+        return showNext(false);
       });
     });
   }
+
+  more.addEventListener("click", function () {
+    if (current) showNext(true);
+  });
 
   input.addEventListener("focus", open);
   input.addEventListener("input", search);
@@ -95,6 +118,8 @@
     }
   });
   root.querySelector("form").addEventListener("reset", function () {
+    current = null;
+    more.hidden = true;
     list.textContent = "";
     meta.textContent = "Skriv för att söka";
   });
