@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VALID, write_library
-
 from metodbank.cli import search as cli_search
 from metodbank.cli import validate
 from metodbank.library import load_library
@@ -160,7 +159,9 @@ def git_repo(path: Path) -> None:
 
 def test_near_duplicate_case_warns_but_does_not_fail(library_root):
     git_repo(library_root)
-    write_library(library_root, {"cases/fallet-igen.md": VALID["cases/fallet.md"].replace("Hageby", "Hagebyn")})
+    write_library(
+        library_root, {"cases/fallet-igen.md": VALID["cases/fallet.md"].replace("Hageby", "Hagebyn")}
+    )
     out = io.StringIO()
     assert validate(library_root, github=False, out=out) == 0
     lines = out.getvalue().splitlines()
@@ -171,7 +172,9 @@ def test_near_duplicate_case_warns_but_does_not_fail(library_root):
 
 
 def test_unchanged_library_gives_no_near_duplicate_warning(library_root):
-    write_library(library_root, {"cases/fallet-igen.md": VALID["cases/fallet.md"].replace("Hageby", "Hagebyn")})
+    write_library(
+        library_root, {"cases/fallet-igen.md": VALID["cases/fallet.md"].replace("Hageby", "Hagebyn")}
+    )
     git_repo(library_root)
     out = io.StringIO()
     validate(library_root, github=False, out=out)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import MKDOCS_YML_ALL, VALID, make_site_project, serve_folder, write_library
-
 from metodbank.safebuild import build_site
 
 # Each page says one form only; the queries below use other forms.
@@ -79,7 +78,9 @@ def test_real_site_search_finds_example_pairs(tab, site_url):
 
 def test_first_query_downloads_only_part_of_the_index(tab, site_url, built_site):
     downloaded = []
-    tab.on("response", lambda response: downloaded.append(response.url) if "/pagefind/" in response.url else None)
+    tab.on(
+        "response", lambda response: downloaded.append(response.url) if "/pagefind/" in response.url else None
+    )
     search(tab, site_url, "mötesplats", every_page=False)
     index_files = [p for p in (built_site / "pagefind").rglob("*") if p.is_file()]
     fetched = {url.split("/pagefind/", 1)[1] for url in downloaded}

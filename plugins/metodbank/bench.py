@@ -83,8 +83,20 @@ def make_projects(root: Path, cases: int, repo: Path) -> tuple[Path, Path]:
 
 
 QUERIES = (
-    "mötesplats", "mötesplatserna", "ungdomar", "läxhjälp", "samverkan", "trygghet", "förening",
-    "arbete praktik", "dialog", "kvinnor", "studiebesök", "områdesföretag", "bovärd", "utvärdering",
+    "mötesplats",
+    "mötesplatserna",
+    "ungdomar",
+    "läxhjälp",
+    "samverkan",
+    "trygghet",
+    "förening",
+    "arbete praktik",
+    "dialog",
+    "kvinnor",
+    "studiebesök",
+    "områdesföretag",
+    "bovärd",
+    "utvärdering",
 )
 
 
@@ -145,7 +157,8 @@ def first_query_bytes(site: Path, query: str = "mötesplats") -> int | None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+                executable_path=str(chromium),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             tab = browser.new_page()
             sizes: list[int] = []
@@ -154,7 +167,9 @@ def first_query_bytes(site: Path, query: str = "mötesplats") -> int | None:
             box = tab.locator("[data-mb-search-input]")
             box.click()
             box.fill(query)
-            tab.wait_for_function("document.querySelector('[data-mb-search-meta]').textContent.match(/träff/)")
+            tab.wait_for_function(
+                "document.querySelector('[data-mb-search-meta]').textContent.match(/träff/)"
+            )
             tab.wait_for_load_state("networkidle")
             total = sum(sizes)
             browser.close()

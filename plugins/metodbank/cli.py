@@ -65,7 +65,9 @@ def search(
         print(f"Inga träffar för {query!r}.", file=out)
         return 1
     for number, hit in enumerate(hits, 1):
-        label = library.entries[hit["id"]].kind.singular.lower() if hit["id"] in library.entries else hit["kind"]
+        label = (
+            library.entries[hit["id"]].kind.singular.lower() if hit["id"] in library.entries else hit["kind"]
+        )
         print(f"{number}. {hit['title']} ({label}, poäng {hit['score']})", file=out)
         print(f"   {site_url}{hit['url']}", file=out)
         print(f"   {hit['snippet']}", file=out)

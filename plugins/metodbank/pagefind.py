@@ -54,7 +54,7 @@ def mark_body(html: str, known: frozenset[str]) -> str:
         if terms
         else ""
     )
-    return f'<div data-pagefind-body>{html}{extra}</div>'
+    return f"<div data-pagefind-body>{html}{extra}</div>"
 
 
 def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess:

@@ -38,18 +38,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config):
         content = config.plugins.get("metodbank-content")
         if content is None or getattr(content.library, "crossrefs", None) is None:
-            raise PluginError("metodbank-search behöver metodbank-content och metodbank-links, listade före det")
+            raise PluginError(
+                "metodbank-search behöver metodbank-content och metodbank-links, listade före det"
+            )
         self.content = content
         library = content.library
         root = Path(config.config_file_path).parent
         self.index = SearchIndex(library, root / self.config.cache_dir)
         started = time.perf_counter()
         stats = self.index.update()
-        library.related = self.index.related(self.config.related)
+        library.related = self.index.cached_related(self.config.related)
         log.info(f"{stats} ({time.perf_counter() - started:.2f} s)")
         self.records = catalogue(library, library.crossrefs)
         if self.config.pagefind:
-            theme_dir = prepare_theme(Path(material.__file__).parent / "templates", root / self.config.cache_dir / "theme")
+            theme_dir = prepare_theme(
+                Path(material.__file__).parent / "templates", root / self.config.cache_dir / "theme"
+            )
             config.theme.dirs.insert(0, str(theme_dir))
             config.extra_javascript.append("assets/search.js")
         return config
@@ -57,13 +61,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         library = self.content.library
         self.content.add_page(files, config, FINDER_URI, finder_page(library, self.records))
-        files.append(File.generated(config, CATALOGUE_URI, content=json.dumps(self.records, ensure_ascii=False)))
         files.append(
-            File.generated(config, "assets/finder.js", content=(ASSETS / "finder.js").read_text(encoding="utf-8"))
+            File.generated(config, CATALOGUE_URI, content=json.dumps(self.records, ensure_ascii=False))
+        )
+        files.append(
+            File.generated(
+                config, "assets/finder.js", content=(ASSETS / "finder.js").read_text(encoding="utf-8")
+            )
         )
         if self.config.pagefind:
             files.append(
-                File.generated(config, "assets/search.js", content=(ASSETS / "search.js").read_text(encoding="utf-8"))
+                File.generated(
+                    config, "assets/search.js", content=(ASSETS / "search.js").read_text(encoding="utf-8")
+                )
             )
         return files
 

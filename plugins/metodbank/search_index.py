@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import shutil
 from dataclasses import dataclass
@@ -18,13 +19,13 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, UppercaseFormatter
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, Term
+from whoosh.query import And, Or, Term
 
 from .library import Entry, Library
 from .render import page_uri, page_url
 from .swedish import analyzer, known_stems
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 RELATED_KINDS = ("case", "method")
 RELATED_COUNT = 3
 
@@ -36,7 +37,7 @@ def make_schema(known: frozenset[str]) -> Schema:
         kind=ID(stored=True),
         title=TEXT(analyzer=text, stored=True, field_boost=3.0),
         summary=TEXT(analyzer=text, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=text, stored=True),
+        body=TEXT(analyzer=text, stored=True, vector=True),
         themes=KEYWORD(stored=True, commas=True),
         target_groups=KEYWORD(stored=True, commas=True),
         municipality=ID(stored=True),
@@ -124,6 +125,14 @@ class SearchIndex:
         self.known = known_stems(vocabulary_terms(library))
         self.schema = make_schema(self.known)
         self._index = None
+        self._hashes: dict[str, str] | None = None
+
+    @property
+    def hashes(self) -> dict[str, str]:
+        """The content hash of every entry, computed once."""
+        if self._hashes is None:
+            self._hashes = {entry_id: content_hash(entry) for entry_id, entry in self.library.entries.items()}
+        return self._hashes
 
     @property
     def index(self):
@@ -140,7 +149,9 @@ class SearchIndex:
     def update(self) -> UpdateStats:
         """Bring the index in line with the library, touching only what changed."""
         stats = UpdateStats()
-        current = self._version_file().exists() and json.loads(self._version_file().read_text()) == self._version()
+        current = (
+            self._version_file().exists() and json.loads(self._version_file().read_text()) == self._version()
+        )
         if not current or not whoosh_index.exists_in(str(self.folder)):
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
@@ -150,7 +161,7 @@ class SearchIndex:
         self._index = whoosh_index.open_dir(str(self.folder))
         with self._index.searcher() as searcher:
             indexed = {fields["id"]: fields["hash"] for fields in searcher.all_stored_fields()}
-        wanted = {entry_id: content_hash(entry) for entry_id, entry in self.library.entries.items()}
+        wanted = self.hashes
         changed = [i for i, digest in wanted.items() if indexed.get(i) != digest]
         removed = [i for i in indexed if i not in wanted]
         stats.unchanged = len(wanted) - len(changed)
@@ -168,31 +179,68 @@ class SearchIndex:
             writer.commit()
         return stats
 
+    def cached_related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
+        """`related`, reused from the last build when no document changed since."""
+        digest = hashlib.sha1(f"{SCHEMA_VERSION}:{count}".encode())
+        for entry_id, entry_hash in sorted(self.hashes.items()):
+            digest.update(f"{entry_id}:{entry_hash};".encode())
+        cache = self.folder / "related.json"
+        if cache.exists():
+            saved = json.loads(cache.read_text(encoding="utf-8"))
+            if saved.get("key") == digest.hexdigest():
+                return saved["related"]
+        related = self.related(count)
+        cache.write_text(json.dumps({"key": digest.hexdigest(), "related": related}), encoding="utf-8")
+        return related
+
     def related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
         """For each case and method, the ids of the most similar entries of the same kind.
 
-        Whoosh's more-like-this over title, summary and body, ranked by score (rounded) and
-        then id, so the result is the same on every build; an entry is never its own match."""
+        More-like-this over the index, bounded so the build stays linear: an entry's key
+        terms (TF-IDF over its stored term vector) are limited to those found in at most
+        `max(20, 2 %)` of the documents, which are also the ones that tell entries apart,
+        and Whoosh ranks the entries that share them. Ties are broken by id, so every build
+        gives the same result; an entry is never its own match."""
         result: dict[str, list[str]] = {}
         with self.index.searcher() as searcher:
+            total = searcher.doc_count()
+            cap = max(20, total // 50)
+            reader = searcher.reader()
+            df = {
+                term.decode("utf-8") if isinstance(term, bytes) else term: info.doc_frequency()
+                for term, info in reader.iter_field("body")
+            }
             for kind in RELATED_KINDS:
-                only_kind = Term("kind", kind)
-                for docnum in searcher.document_numbers(kind=kind):
+                docs = set(searcher.document_numbers(kind=kind))
+                for docnum in sorted(docs):
                     own = searcher.stored_fields(docnum)["id"]
-                    text = " ".join(searcher.stored_fields(docnum)[f] for f in ("title", "summary", "body"))
-                    hits = searcher.more_like(
-                        docnum, "body", text=text, top=count + 5, numterms=12, filter=only_kind
-                    )
+                    weighted = [
+                        (tf * math.log(total / (1 + df[term])), term, df[term])
+                        for term, tf in searcher.vector_as("weight", docnum, "body")
+                    ]
+                    weighted.sort(key=lambda w: (-w[0], w[1]))
+                    terms = [(term, weight) for weight, term, df in weighted if 1 < df <= cap][:8]
+                    if len(terms) < 3:  # nothing distinctive: fall back on the three rarest shared terms
+                        shared = sorted((df, term, weight) for weight, term, df in weighted if df > 1)
+                        terms = [(term, weight) for _, term, weight in shared[:3]]
+                    if not terms:
+                        result[own] = []
+                        continue
+                    query = Or([Term("body", term, boost=max(weight, 0.01)) for term, weight in terms])
+                    hits = searcher.search(query, limit=count + 1, filter=docs, mask={docnum})
                     ranked = sorted(
-                        ((round(hit.score, 6), hit["id"]) for hit in hits if hit["id"] != own),
-                        key=lambda pair: (-pair[0], pair[1]),
+                        ((round(hit.score, 6), hit["id"]) for hit in hits), key=lambda p: (-p[0], p[1])
                     )
                     result[own] = [entry_id for _, entry_id in ranked[:count]]
         return result
 
-    def search(self, text: str, kind: str | None = None, theme: str | None = None, limit: int = 10) -> list[dict]:
+    def search(
+        self, text: str, kind: str | None = None, theme: str | None = None, limit: int = 10
+    ) -> list[dict]:
         """Ranked hits for a free-text query, with a short snippet from the body."""
-        parser = MultifieldParser(["title", "summary", "body"], schema=self.index.schema, group=OrGroup.factory(0.9))
+        parser = MultifieldParser(
+            ["title", "summary", "body"], schema=self.index.schema, group=OrGroup.factory(0.9)
+        )
         query = parser.parse(text)
         filters = [Term("kind", kind)] if kind else []
         if theme:

@@ -28,6 +28,7 @@ def _text(entry: Entry) -> str:
 def changed_files(root: Path) -> set[str]:
     """Content files changed in the work tree, plus those changed since `METODBANK_BASE` (a git
     ref, e.g. the pull request's base branch) when it is set. Empty outside git."""
+
     def git(*args: str) -> list[str]:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
         return result.stdout.splitlines() if result.returncode == 0 else []

@@ -37,9 +37,10 @@ def normalise(word: str) -> str:
     return stem
 
 
-def compound_parts(stem: str, known: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=200_000)
+def compound_parts(stem: str, known: frozenset[str]) -> tuple[str, ...]:
     """Known stems found inside a longer stem, longest first."""
-    return sorted((part for part in known if len(part) >= 4 and part != stem and part in stem), key=len, reverse=True)
+    return tuple(sorted((p for p in known if len(p) >= 4 and p != stem and p in stem), key=len, reverse=True))
 
 
 class NormaliseFilter(Filter):
@@ -73,7 +74,12 @@ class CompoundFilter(Filter):
 
 def analyzer(known: frozenset[str] = frozenset()):
     """Tokenise, lowercase, drop stop words, normalise stems, add compound parts."""
-    chain = RegexTokenizer(r"\w+") | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=2) | NormaliseFilter()
+    chain = (
+        RegexTokenizer(r"\w+")
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=2)
+        | NormaliseFilter()
+    )
     return chain | CompoundFilter(known) if known else chain
 
 

@@ -17,28 +17,154 @@ import yaml
 from .vocabulary import Vocabulary
 
 SENTENCES = (
-    "Bostadsföretaget öppnade mötesplatsen två kvällar i veckan tillsammans med föreningslivet.",
-    "Ungdomarna i stadsdelen var med och bestämde vad lokalen skulle användas till.",
-    "Områdesutvecklaren samordnade arbetet och höll kontakten med kommunens fritidsförvaltning.",
-    "Hyresgästföreningen bjöd in till samtalskvällar om tryggheten i bostadsområdet.",
-    "Arbetet följdes av en forskare som intervjuade boende och medarbetare.",
-    "Efter ett år utvärderades verksamheten och öppettiderna utökades.",
-    "Bovärdarna fanns på plats och kände många av de boende sedan tidigare.",
-    "Läxhjälpen drevs av frivilliga studenter i samarbete med skolan.",
-    "Mötesplatserna blev en väg in till praktik och sommarjobb för unga.",
-    "Kvinnor som stod långt från arbetsmarknaden träffades i studiecirklar.",
-    "Projektet kopierade arbetssättet från en annan ort och anpassade det efter lokala behov.",
-    "Samverkan mellan bostadsföretag, kommun och förening krävde tydliga roller från början.",
-    "Aktörerna valde en specifik fråga och formulerade mätbara mål innan arbetet startade.",
-    "Visualiseringar gjorde det lättare att skapa samsyn mellan deltagarna.",
-    "Ett områdesföretag skötte lokalerna och skapade lokala arbetstillfällen.",
-    "Studiebesöket gav inspiration och kontakter som användes i det fortsatta arbetet.",
+    "Bostadsföretaget öppnade {activity} i {district} två kvällar i veckan tillsammans med {partner}.",
+    "Ungdomarna i {district} var med och bestämde hur {activity} skulle utformas.",
+    "Områdesutvecklaren i {place} samordnade arbetet och höll kontakten med {partner}.",
+    "Hyresgästföreningen i {district} bjöd in till samtalskvällar om {activity}.",
+    "Arbetet med {activity} följdes av en forskare som intervjuade boende och medarbetare i {place}.",
+    "Efter ett år utvärderades {activity} och öppettiderna utökades.",
+    "Bovärdarna i {district} fanns på plats och kände många av de boende sedan tidigare.",
+    "{partner} bidrog med lokaler och kunskap om {activity}.",
+    "Mötesplatserna i {place} blev en väg in till {activity} för unga.",
+    "Kvinnor i {district} som stod långt från arbetsmarknaden träffades kring {activity}.",
+    "Projektet kopierade arbetssättet från {place} och anpassade {activity} efter lokala behov.",
+    "Samverkan mellan bostadsföretag, kommun och {partner} krävde tydliga roller från början.",
+    "Aktörerna i {place} valde en specifik fråga om {activity} och formulerade mätbara mål.",
+    "Visualiseringar gjorde det lättare att skapa samsyn om {activity}.",
+    "Ett områdesföretag i {district} skötte lokalerna och skapade lokala arbetstillfällen.",
+    "Studiebesöket i {place} gav inspiration till {activity} och nya kontakter.",
+)
+ACTIVITIES = (
+    "läxhjälpen",
+    "språkcaféet",
+    "fritidsgården",
+    "odlingslotterna",
+    "cykelverkstaden",
+    "sommarjobben",
+    "föräldraträffarna",
+    "matlagningskursen",
+    "fotbollsskolan",
+    "kvällsfikat",
+    "sykaféet",
+    "datorkursen",
+    "boendedialogen",
+    "trygghetsvandringen",
+    "grannskapsfesten",
+    "praktikplatserna",
+    "jobbcoachningen",
+    "kulturkvällarna",
+    "musikstudion",
+    "danskursen",
+    "simskolan",
+    "biblioteksbussen",
+    "seniorträffarna",
+    "pingisturneringen",
+    "skrivarverkstaden",
+    "måleriet",
+    "stickcaféet",
+    "lekplatsbygget",
+    "kvarterslunchen",
+    "miljövärdarna",
+    "sommarlägret",
+    "hälsopromenaderna",
+    "medborgarkontoret",
+    "samtalsgruppen",
+    "mentorprogrammet",
+    "rådgivningen",
+    "loppisen",
+    "återbruket",
+    "kompisgruppen",
+    "teatergruppen",
+)
+PARTNERS = (
+    "hyresgästföreningen",
+    "fritidsförvaltningen",
+    "skolan",
+    "idrottsföreningen",
+    "studieförbundet",
+    "kyrkan",
+    "moskén",
+    "polisen",
+    "arbetsförmedlingen",
+    "biblioteket",
+    "kulturskolan",
+    "näringslivet",
+    "fastighetsägarna",
+    "högskolan",
+    "kvinnoföreningen",
+    "ungdomsrådet",
+    "pensionärsföreningen",
+    "socialtjänsten",
+    "vårdcentralen",
+    "räddningstjänsten",
+)
+DISTRICT_PARTS = (
+    (
+        "Hage",
+        "Berga",
+        "Skogs",
+        "Sjö",
+        "Ekbacka",
+        "Lin",
+        "Ros",
+        "Norr",
+        "Söder",
+        "Väst",
+        "Öster",
+        "Kvarn",
+        "Björk",
+        "Gran",
+        "Tall",
+        "Äng",
+        "Mosse",
+        "Bäck",
+        "Hög",
+        "Dal",
+    ),
+    (
+        "by",
+        "gården",
+        "backen",
+        "berget",
+        "dalen",
+        "hagen",
+        "vik",
+        "lund",
+        "torp",
+        "höjden",
+        "parken",
+        "staden",
+    ),
 )
 WORDS = ("mötesplats", "läxhjälp", "samverkan", "ungdomar", "trygghet", "dialog", "försörjning", "förening")
 
 
 def _text(rng: random.Random, sentences: int) -> str:
-    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+    words = []
+    for _ in range(sentences):
+        words.append(
+            rng.choice(SENTENCES).format(
+                activity=rng.choice(ACTIVITIES),
+                partner=rng.choice(PARTNERS),
+                district=rng.choice(DISTRICT_PARTS[0]) + rng.choice(DISTRICT_PARTS[1]),
+                place=rng.choice(_PLACES),
+            )
+        )
+    return " ".join(word[:1].upper() + word[1:] for word in words)
+
+
+_PLACES = (
+    "Norrköping",
+    "Södertälje",
+    "Boden",
+    "Växjö",
+    "Malmö",
+    "Uppsala",
+    "Umeå",
+    "Örebro",
+    "Gävle",
+    "Borås",
+)
 
 
 def _write(path: Path, front: dict, body: str) -> None:
@@ -53,6 +179,8 @@ def generate_library(root: Path, cases: int, vocabulary: Vocabulary) -> dict[str
     groups = list(vocabulary.groups["target_groups"])
     roles = list(vocabulary.groups["roles"])
     places = vocabulary.municipalities
+    global _PLACES
+    _PLACES = tuple(places)
     counts = {
         "case": cases,
         "method": -(-cases // 50),
