@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .bodylinks import find_references
+from .card_limits import card_problems
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
@@ -49,6 +50,8 @@ class Library:
     """Relative paths of files that failed, mapped to their kind's name."""
     crossrefs: object | None = None
     """Set by the links plugin: a `CrossRefs` index, so pages show backlinks."""
+    cards: dict[str, dict[str, str]] | None = None
+    """Set by the cards plugin: the site paths of each method's card and plan."""
     related: dict[str, list[str]] | None = None
     """Set by the search plugin: the ids of the entries most like each case and method."""
     taxonomy: object | None = None
@@ -135,6 +138,8 @@ def validate_source(
             message, hint = describe(detail, kind.model)
             problems.append(Diagnostic(source.rel, source.line_of(tuple(detail["loc"])), message, hint))
     problems.extend(check_body_references(source, context))
+    if item is not None and kind.name == "method":
+        problems.extend(card_problems(source, item))
     if kind.body_required and not source.body.strip():
         problems.append(
             Diagnostic(

@@ -60,7 +60,16 @@ def mark_body(html: str, known: frozenset[str]) -> str:
 def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess:
     """Index the built site into `site/pagefind/` (Pagefind reads lang="sv" from the pages)."""
     return subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--exclude-selectors",
+            ".headerlink",
+            "--quiet",
+        ],
         capture_output=True,
         text=True,
     )

@@ -271,7 +271,7 @@ class PageRenderer:
             }
             for step in item.steps
         ]
-        before = [
+        before = self._kit_section(entry) + [
             "## Syfte",
             _paragraph(item.purpose),
             "## När passar metoden?",
@@ -291,6 +291,15 @@ class PageRenderer:
         if item.checklist:
             before += ["## Checklista", _items(item.checklist, css="mb-checklist")]
         return before, []
+
+    def _kit_section(self, entry: Entry) -> list:
+        """Links to the method's card and its copy + paste plan (when the cards plugin runs)."""
+        paths = (self.library.cards or {}).get(entry.id)
+        if not paths:
+            return []
+        current = page_url(page_uri(entry.kind, entry.id))
+        urls = {key: relative_url(path, current).rstrip("/") for key, path in paths.items()}
+        return ["## Ta med metoden", _html("kit_links.html", urls=urls, id=entry.id)]
 
     def _factor_sections(self, entry: Entry) -> tuple[list[str], list[str]]:
         return [], []

@@ -1,0 +1,76 @@
+"""How much fits on a method card, checked by validation so overflow is caught before
+print. Kept apart from `cards` so the validator does not need the renderer."""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic
+from .frontmatter import SourceFile
+
+LIMITS = {
+    "title": 90,
+    "summary": 220,
+    "step": 100,
+    "steps": 8,
+    "core_item": 140,
+    "core": 5,
+    "effort_time": 80,
+}
+"""What fits on an A5 card side in the card's type sizes (checked by `invoke validate`)."""
+
+
+def card_problems(source: SourceFile, item) -> list[Diagnostic]:
+    """Fields of a method that would not fit on its card, each at its line."""
+    problems = []
+
+    def too_long(loc: tuple, what: str, text: str, limit: int, hint: str, long: str = "lång") -> None:
+        if len(text) > limit:
+            problems.append(
+                Diagnostic(
+                    source.rel,
+                    source.line_of(loc),
+                    f"{what} är för {long} för kortet: {len(text)} tecken, högst {limit}",
+                    hint,
+                )
+            )
+
+    too_long(("title",), "titeln", item.title, LIMITS["title"], "korta titeln")
+    too_long(
+        ("summary",),
+        "sammanfattningen",
+        item.summary,
+        LIMITS["summary"],
+        "korta sammanfattningen till en mening",
+    )
+    too_long(
+        ("effort", "time"), "tidsåtgången", item.effort.time, LIMITS["effort_time"], "skriv tiden kortare"
+    )
+    if len(item.steps) > LIMITS["steps"]:
+        problems.append(
+            Diagnostic(
+                source.rel,
+                source.line_of(("steps",)),
+                f"metoden har {len(item.steps)} steg, högst {LIMITS['steps']} får plats på kortet",
+                "slå ihop steg som hör ihop",
+            )
+        )
+    for number, step in enumerate(item.steps, 1):
+        too_long(
+            ("steps", number - 1, "title"),
+            f"steg {number}",
+            step.title,
+            LIMITS["step"],
+            "korta stegets rubrik; detaljerna hör hemma i description",
+            long="långt",
+        )
+    if len(item.core) > LIMITS["core"]:
+        problems.append(
+            Diagnostic(
+                source.rel,
+                source.line_of(("core",)),
+                f"kärnan har {len(item.core)} punkter, högst {LIMITS['core']} får plats på kortet",
+                "behåll det viktigaste i core och flytta resten till adaptable eller brödtexten",
+            )
+        )
+    for number, text in enumerate(item.core, 1):
+        too_long(("core", number - 1), f"kärnpunkt {number}", text, LIMITS["core_item"], "korta punkten")
+    return problems
