@@ -40,6 +40,24 @@ def search(c, query, kind=None, theme=None, limit=10):
         raise Exit(code=status)
 
 
+@task(
+    iterable=["theme", "method"],
+    help={
+        "theme": "only methods with this theme id (repeatable)",
+        "method": "these methods, in this order (repeatable)",
+        "layout": "a5 (one card side per page) or a4-2up (two cards per A4 sheet, cut marks)",
+        "out": "where to write the PDF (default metodkort-<layout>.pdf)",
+    },
+)
+def cards(c, theme=None, method=None, layout="a5", out=None):
+    """Build a deck of printable method cards for a course (PDF with cover and contents)."""
+    from metodbank.cli import cards as run_cards
+
+    status = run_cards(ROOT, theme or [], method or [], layout, Path(out) if out else None)
+    if status:
+        raise Exit(code=status)
+
+
 @task(help={"strict": "stop on MkDocs warnings too (default on)"})
 def build(c, strict=True):
     """Validate and build the site into site/ (swapped in only when the build succeeds)."""

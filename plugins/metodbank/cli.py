@@ -74,6 +74,37 @@ def search(
     return 0
 
 
+def cards(
+    root: Path, themes=(), methods=(), layout: str = "a5", out: Path | None = None, stream=sys.stdout
+) -> int:
+    """Build a deck of method cards for a course; print where it was written."""
+    from .crossrefs import CrossRefs
+    from .deck import all_cards, select, write_deck
+
+    library = load_library(root)
+    if library.errors:
+        for problem in library.errors:
+            print(problem, file=stream)
+        print("Rätta felen ovan först (invoke validate).", file=stream)
+        return 1
+    if layout not in ("a5", "a4-2up"):
+        print(f"okänd layout {layout!r}: välj a5 eller a4-2up", file=stream)
+        return 2
+    site_url = _site_url(root)
+    try:
+        chosen = select(library, all_cards(library, CrossRefs.build(library), site_url), themes, methods)
+    except ValueError as error:
+        print(error, file=stream)
+        return 2
+    if not chosen:
+        print("Inga metoder matchar urvalet.", file=stream)
+        return 1
+    out = out or root / f"metodkort-{layout}.pdf"
+    write_deck(library, chosen, out, root / ".cache" / "cards", "Metodkort", site_url, layout)
+    print(f"{len(chosen)} metodkort ({layout}) skrivna till {out}", file=stream)
+    return 0
+
+
 def _site_url(root: Path) -> str:
     import yaml
 
