@@ -58,6 +58,43 @@ def cards(c, theme=None, method=None, layout="a5", out=None):
         raise Exit(code=status)
 
 
+@task(help={"kind": "case, method, factor, recommendation or organisation", "title": "the title, in Swedish"})
+def new(c, kind, title):
+    """Create a new content file from a template: id from the title, today's date, comments on every field."""
+    from metodbank.scaffold import new_entry
+
+    try:
+        path = new_entry(ROOT, kind, title)
+    except (ValueError, FileExistsError) as error:
+        print(error, file=sys.stderr)
+        raise Exit(code=1) from error
+    rel = path.relative_to(ROOT)
+    print(f"Skapade {rel}")
+    print("Nästa steg:")
+    print(f"  1. Fyll i fälten i {rel} (förklaringen står ovanför varje fält).")
+    print("  2. Kontrollera med: python3 -m invoke validate")
+    print("  3. Förhandsgranska med: python3 -m invoke serve  (http://127.0.0.1:8000)")
+    print("  4. Öppna en pull request. Se Bidra-avsnittet på webbplatsen.")
+
+
+@task
+def report(c):
+    """List each case's completeness (lowest first) and content not reviewed for two years (oldest first)."""
+    from metodbank.completeness import report as completeness_report
+    from metodbank.library import load_library
+
+    print(completeness_report(load_library(ROOT)))
+
+
+@task
+def schema(c):
+    """Write the JSON Schema of each kind of content file to schemas/ (commit the result)."""
+    from metodbank.schema import write_schemas
+
+    for path in write_schemas(ROOT):
+        print(path.relative_to(ROOT))
+
+
 @task(help={"strict": "stop on MkDocs warnings too (default on)"})
 def build(c, strict=True):
     """Validate and build the site into site/ (swapped in only when the build succeeds)."""

@@ -77,6 +77,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
     key = next((p for p in reversed(loc) if isinstance(p, str)), name)
 
+    if value is None and kind not in ("missing", "extra_forbidden"):
+        info = _field_info(model, loc)
+        what = info.description if info and info.description else "se fältreferensen under Bidra"
+        return f"fältet {name!r} är inte ifyllt", f"fyll i: {what}"
     if kind == "missing":
         info = _field_info(model, loc)
         what = f" ({info.description})" if info and info.description else ""

@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -86,7 +87,13 @@ def _partial_date(value: object) -> str:
     )
 
 
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}]}
+    ),
+]
 
 
 def _web_url(value: str) -> str:
@@ -130,10 +137,17 @@ def _in_vocabulary(group: str):
     return AfterValidator(check)
 
 
-Theme = Annotated[str, _in_vocabulary("themes")]
-TargetGroup = Annotated[str, _in_vocabulary("target_groups")]
-Role = Annotated[str, _in_vocabulary("roles")]
-OrganisationType = Annotated[str, _in_vocabulary("organisation_types")]
+def _marked(**marker) -> Field:
+    """A marker in the JSON Schema, replaced by `schema.py` (e.g. with the vocabulary's values)."""
+    return Field(json_schema_extra={"x-metodbank": marker})
+
+
+Theme = Annotated[str, _in_vocabulary("themes"), _marked(vocabulary="themes")]
+TargetGroup = Annotated[str, _in_vocabulary("target_groups"), _marked(vocabulary="target_groups")]
+Role = Annotated[str, _in_vocabulary("roles"), _marked(vocabulary="roles")]
+OrganisationType = Annotated[
+    str, _in_vocabulary("organisation_types"), _marked(vocabulary="organisation_types")
+]
 
 
 def _municipality(value: str, info: ValidationInfo) -> str:
@@ -143,7 +157,7 @@ def _municipality(value: str, info: ValidationInfo) -> str:
     return value
 
 
-Municipality = Annotated[str, AfterValidator(_municipality)]
+Municipality = Annotated[str, AfterValidator(_municipality), _marked(municipality=True)]
 
 
 def _reference(*kinds: str):
@@ -182,11 +196,11 @@ def _reference(*kinds: str):
     return AfterValidator(check)
 
 
-CaseRef = Annotated[str, _reference("case")]
-MethodRef = Annotated[str, _reference("method")]
-FactorRef = Annotated[str, _reference("factor")]
-OrganisationRef = Annotated[str, _reference("organisation")]
-CaseOrMethodRef = Annotated[str, _reference("case", "method")]
+CaseRef = Annotated[str, _reference("case"), _marked(reference=["case"])]
+MethodRef = Annotated[str, _reference("method"), _marked(reference=["method"])]
+FactorRef = Annotated[str, _reference("factor"), _marked(reference=["factor"])]
+OrganisationRef = Annotated[str, _reference("organisation"), _marked(reference=["organisation"])]
+CaseOrMethodRef = Annotated[str, _reference("case", "method"), _marked(reference=["case", "method"])]
 
 
 # --- parts ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,9 @@ from mkdocs.structure.files import File, Files
 
 from .kinds import KINDS
 from .library import Library, load_library
-from .render import PageRenderer, Rendered, index_uri, page_uri, page_url, relative_url
+from .opendata import export
+from .reference import FIELDS_URI, OPEN_DATA_URI, VOCABULARY_URI, fields_page, open_data_page, vocabulary_page
+from .render import PageRenderer, Rendered, citation, index_uri, page_uri, page_url, relative_url
 
 log = logging.getLogger("mkdocs.plugins.metodbank")
 
@@ -42,6 +45,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.library: Library | None = None
         self.generated: dict[str, Rendered] = {}
         """Generated pages of the current build by source path."""
+        self.entries_by_uri: dict = {}
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -64,10 +68,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         renderer = PageRenderer(self.library, self.library.crossrefs, self.library.taxonomy)
+        self.entries_by_uri = {}
         for entry in self.library.entries.values():
+            self.entries_by_uri[page_uri(entry.kind, entry.id)] = entry
             self.add_page(files, config, page_uri(entry.kind, entry.id), renderer.entry_page(entry))
         for kind in KINDS:
             self.add_page(files, config, index_uri(kind), renderer.overview_page(kind))
+        for src_uri, rendered in (
+            (FIELDS_URI, fields_page(self.library.vocabulary)),
+            (VOCABULARY_URI, vocabulary_page(self.library.vocabulary)),
+            (OPEN_DATA_URI, open_data_page(self.library.vocabulary)),
+        ):
+            self.add_page(files, config, src_uri, rendered)
+        for src_uri, text in export(self.library, self.site_url(config)).items():
+            files.append(File.generated(config, src_uri, content=text))
         for asset in ("metodbank.css", "metodbank.js"):
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))
@@ -81,9 +95,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         files.append(File.generated(config, src_uri, content=rendered.markdown))
 
     def on_page_content(self, html, *, page, config, files):
-        """Put the HTML blocks of generated pages back in place of their placeholders."""
+        """Put the HTML blocks of generated pages back in place of their placeholders, and
+        end every page with how to cite it."""
         rendered = self.generated.get(page.file.src_uri)
-        return rendered.fill(html) if rendered is not None else html
+        if rendered is not None:
+            html = rendered.fill(html)
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        reviewed = entry.item.last_reviewed if entry else None
+        title = entry.title if entry else Markup(page.title or config.site_name).striptags()
+        return html + citation(
+            title, config.site_author or config.site_name, self.site_url(config) + page.url, reviewed
+        )
+
+    @staticmethod
+    def site_url(config) -> str:
+        return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """While serving with content errors, every page starts with a link to the error list."""

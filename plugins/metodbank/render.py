@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .bodylinks import replace_references
+from .completeness import completeness
 from .kinds import KIND_BY_NAME, KINDS, Kind
 from .library import Entry, Library
 from .taxonomy import FACET_BY_FIELD, FACETS, Facet, Taxonomy, facet_index_uri, term_uri
@@ -93,6 +95,8 @@ class Row:
     links: list[Link] | None = None
     stacked: bool = False
     """Show the links one per line instead of on one line."""
+    badge: int | None = None
+    """A percentage shown as a badge before the text."""
 
 
 class PageRenderer:
@@ -212,6 +216,8 @@ class PageRenderer:
                 rows.append(Row("Kopierat från", links=[self.link(item.copied_from.id, current)]))
             if item.contact:
                 rows.append(Row("Kontakt", links=self._contact_links(item.contact, current)))
+            score = completeness(entry)
+            rows.append(Row("Fullständighet", badge=score.percent, text=str(score)))
         if kind in ("factor", "recommendation"):
             rows.append(Row("Stöds av fall", links=self.links(item.cases, current)))
             if item.methods:
@@ -474,6 +480,17 @@ class PageRenderer:
         if entry.kind.name == "organisation":
             bits.append(self.vocabulary.label("organisation_types", item.type))
         return " · ".join(bits)
+
+
+def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
+    """ "Så citerar du": title, publisher, address and date, at the end of every page."""
+    when = f"Senast granskad {reviewed.isoformat()}" if reviewed else f"Hämtad {date.today().isoformat()}"
+    return str(
+        Markup(
+            '<p class="mb-cite" data-pagefind-ignore><strong>Så citerar du:</strong> {}. {}. '
+            '<a href="{}">{}</a>. {}.</p>'
+        ).format(title, publisher, url, url, when)
+    )
 
 
 def page_meta(title: str) -> str:
