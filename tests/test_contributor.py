@@ -77,7 +77,10 @@ def test_new_file_has_schema_line_and_names_the_fields_to_fill(library_root, kin
     )
     assert 'title: "Läxhjälp i Gottsunda"' in lines and "last_reviewed: 2026-11-22" in lines
     errors = [d for d in load_library(library_root).errors if d.path.endswith("laxhjalp-i-gottsunda.md")]
-    named = {re.search(r"fältet '([a-z_\[\]\d.]+)'", d.message).group(1).split("[")[0].split(".")[0] for d in errors}
+    named = {
+        re.search(r"fältet '([a-z_\[\]\d.]+)'", d.message).group(1).split("[")[0].split(".")[0]
+        for d in errors
+    }
     required = {name for name, field in KIND_BY_NAME[kind].model.model_fields.items() if field.is_required()}
     assert named == required - {"title", "last_reviewed"}
     assert all("är inte ifyllt" in d.message and d.hint.startswith("fyll i: ") for d in errors)
