@@ -20,6 +20,7 @@ from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
 from .messages import describe
 from .models import CheckContext
+from .sanitize import check_body_safety
 from .suggest import did_you_mean
 from .vocabulary import Vocabulary
 
@@ -116,7 +117,7 @@ def load_library(root: Path, data_dir: Path | None = None) -> Library:
     for kind, stem, source in parsed:
         item, problems = validate_source(kind, source, context)
         library.diagnostics.extend(problems)
-        if item is None or problems:
+        if item is None or any(p.severity == "error" for p in problems):
             library.invalid[source.rel] = kind.name
             continue
         library.entries[stem] = Entry(stem, kind, source, item)
@@ -138,6 +139,7 @@ def validate_source(
             message, hint = describe(detail, kind.model)
             problems.append(Diagnostic(source.rel, source.line_of(tuple(detail["loc"])), message, hint))
     problems.extend(check_body_references(source, context))
+    problems.extend(check_body_safety(source))
     if item is not None and kind.name == "method":
         problems.extend(card_problems(source, item))
     if kind.body_required and not source.body.strip():

@@ -23,6 +23,7 @@ from .library import Library, load_library
 from .opendata import export
 from .reference import FIELDS_URI, OPEN_DATA_URI, VOCABULARY_URI, fields_page, open_data_page, vocabulary_page
 from .render import PageRenderer, Rendered, citation, index_uri, page_uri, page_url, relative_url
+from .sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.metodbank")
 
@@ -55,7 +56,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.library = load_library(root)
         for problem in self.library.diagnostics:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
+            # Warnings (e.g. raw HTML that the cleaning removes) do not stop a strict build.
+            if problem.severity == "error":
+                log.error(str(problem))
+            else:
+                log.info(f"varning: {problem}")
         errors = self.library.errors
         if errors and not self.serving:
             raise PluginError(
@@ -98,9 +103,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Put the HTML blocks of generated pages back in place of their placeholders, and
         end every page with how to cite it."""
         rendered = self.generated.get(page.file.src_uri)
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        if entry is not None:  # a contribution: clean its body before our own blocks go back in
+            html = clean_html(html)
         if rendered is not None:
             html = rendered.fill(html)
-        entry = self.entries_by_uri.get(page.file.src_uri)
         reviewed = entry.item.last_reviewed if entry else None
         title = entry.title if entry else Markup(page.title or config.site_name).striptags()
         return html + citation(

@@ -117,6 +117,9 @@
       input.blur();
     }
   });
+  root.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+  });
   root.querySelector("form").addEventListener("reset", function () {
     current = null;
     more.hidden = true;
