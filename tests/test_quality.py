@@ -11,7 +11,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import ROOT, VALID, make_site_project, write_library
-
 from metodbank.library import load_library
 from metodbank.safebuild import build_site, engine_env
 

@@ -24,7 +24,8 @@ from .vocabulary import Vocabulary
 _MEASURED = (
     "import atexit, resource, runpy, sys\n"
     "out = sys.argv.pop(1)\n"
-    "atexit.register(lambda: open(out, 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+    "peak = lambda: max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+    "atexit.register(lambda: open(out, 'w').write(str(peak())))\n"
     "sys.argv[0] = 'mkdocs'\n"
     "runpy.run_module('mkdocs', run_name='__main__')\n"
 )

@@ -93,3 +93,22 @@ def _cut_marks() -> PageObject:
         </body></html>"""
         _MARKS = PdfReader(io.BytesIO(html_to_pdf(html))).pages[0]
     return _MARKS
+
+
+def write_all_pdfs(cards: list[Card], decks: list[dict], cache: Path, out: Path) -> list[str]:
+    """Every card's PDF and every deck (`decks`: file name, title, cover, card ids, layout)
+    into `out`. A plain function of plain data, so it can run in a worker process while
+    MkDocs renders the pages."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for card in cards:
+        (out / f"{card.id}.pdf").write_bytes(card_pdf(card, cache))
+        written.append(f"{card.id}.pdf")
+    by_id = {card.id: card for card in cards}
+    for deck in decks:
+        chosen = [by_id[i] for i in deck["ids"]]
+        (out / deck["file"]).write_bytes(
+            deck_pdf(chosen, cache, deck["title"], deck["cover"], deck["layout"])
+        )
+        written.append(deck["file"])
+    return written

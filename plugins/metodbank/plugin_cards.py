@@ -5,7 +5,11 @@ and `metodbank-links` (list it after them). The logic lives in `cards`, `pdf`, `
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import shutil
+import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -15,9 +19,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .cards import card_html
-from .deck import all_cards, select, write_deck
+from .deck import all_cards, cover, select
 from .kit import build_plan, plan_html, plan_markdown
-from .pdf import card_pdf
+from .pdf import write_all_pdfs
 from .render import Rendered, _html, assemble
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -102,6 +106,54 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             "Metodkort", ["# Metodkort", intro, _html("cards_page.html", decks=decks, cards=cards)]
         )
 
+    def deck_jobs(self) -> list[dict]:
+        """The decks of the site: the whole deck (A5 and two-up A4) and one per theme."""
+
+        def job(file, title, cards, layout="a5"):
+            lead = "Metoder mot segregation – beprövade, beskrivna och redo att kopiera."
+            return {
+                "file": file,
+                "title": title,
+                "cover": cover(self.library, title, lead, len(cards), self.site_url),
+                "ids": [card.id for card in cards],
+                "layout": layout,
+            }
+
+        jobs = [
+            job("metodkort.pdf", "Metodkort", self.cards),
+            job("metodkort-a4.pdf", "Metodkort", self.cards, "a4-2up"),
+        ]
+        for theme in self.themes_in_use():
+            label = self.library.vocabulary.label("themes", theme)
+            jobs.append(
+                job(
+                    f"tema-{theme}.pdf",
+                    f"Metodkort: {label}",
+                    select(self.library, self.cards, themes=[theme]),
+                )
+            )
+        return jobs
+
+    def on_pre_build(self, *, config):
+        """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""
+        self.pdf_job = None
+        if not self.config.pdf:
+            return
+        self.pdf_out = Path(
+            tempfile.mkdtemp(
+                prefix="metodkort-", dir=self.cache.parent if self.cache.parent.exists() else None
+            )
+        )
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self.pdf_job = self.pool.submit(
+            write_all_pdfs, self.cards, self.deck_jobs(), self.cache, self.pdf_out
+        )
+
+    def on_build_error(self, *, error):
+        if getattr(self, "pdf_job", None) is not None:
+            self.pool.shutdown(cancel_futures=True)
+            shutil.rmtree(self.pdf_out, ignore_errors=True)
+
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         started = time.perf_counter()
@@ -117,33 +169,16 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             ):
                 (site / paths[key]).parent.mkdir(parents=True, exist_ok=True)
                 (site / paths[key]).write_text(text, encoding="utf-8")
-            if self.config.pdf:
-                (site / paths["pdf"]).write_bytes(card_pdf(card, self.cache))
-        if self.config.pdf:
-            folder = site / "metodkort"
-            write_deck(
-                self.library, self.cards, folder / "metodkort.pdf", self.cache, "Metodkort", self.site_url
-            )
-            write_deck(
-                self.library,
-                self.cards,
-                folder / "metodkort-a4.pdf",
-                self.cache,
-                "Metodkort",
-                self.site_url,
-                "a4-2up",
-            )
-            for theme in self.themes_in_use():
-                label = self.library.vocabulary.label("themes", theme)
-                chosen = select(self.library, self.cards, themes=[theme])
-                write_deck(
-                    self.library,
-                    chosen,
-                    folder / f"tema-{theme}.pdf",
-                    self.cache,
-                    f"Metodkort: {label}",
-                    self.site_url,
-                )
+        if self.pdf_job is not None:
+            try:
+                written = self.pdf_job.result()
+            except Exception as error:
+                raise PluginError(f"metodkorten kunde inte skrivas som PDF: {error}") from error
+            finally:
+                self.pool.shutdown()
+            for name in written:
+                shutil.move(str(self.pdf_out / name), str(site / "metodkort" / name))
+            shutil.rmtree(self.pdf_out, ignore_errors=True)
         log.info(
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
         )

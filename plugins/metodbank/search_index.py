@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -166,7 +167,11 @@ class SearchIndex:
         removed = [i for i in indexed if i not in wanted]
         stats.unchanged = len(wanted) - len(changed)
         if changed or removed:
-            writer = self._index.writer(limitmb=256)
+            # Many documents: index on two cores (one segment each) instead of one.
+            many = len(changed) > 200 and (os.cpu_count() or 1) > 1
+            writer = (
+                self._index.writer(procs=2, limitmb=128, multisegment=True) if many else self._index.writer()
+            )
             for entry_id in removed + [i for i in changed if i in indexed]:
                 writer.delete_by_term("id", entry_id)
             for entry_id in changed:

@@ -93,6 +93,24 @@ def known_stems(terms: list[str]) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=200_000)
+def _extra_forms(word: str, known: frozenset[str]) -> tuple[str, ...]:
+    """The extra index words for one word (see `browser_terms`); cached, as words repeat."""
+    if len(word) < 4 or word in STOP_WORDS or word.isdigit():
+        return ()
+    plain, norm = snowball(word), normalise(word)
+    parts = compound_parts(norm, known)
+    if norm not in known and not parts:
+        return ()
+    extra = []
+    if plain != norm:  # mötesplatserna → mötesplats; add it, since mötesplats → mötesplat
+        extra.append(plain)
+    elif word.endswith("s") and plain == word[:-1]:  # mötesplats: add a form that stems to mötesplats
+        extra.append(word + "en")
+    extra += [part + "s" if snowball(part + "s") == part else part for part in parts]
+    return tuple(extra)
+
+
 def browser_terms(text: str, known: frozenset[str]) -> list[str]:
     """Extra words to index for a browser search that stems with plain Snowball.
 
@@ -102,16 +120,5 @@ def browser_terms(text: str, known: frozenset[str]) -> list[str]:
     to keep the extra text small."""
     extra: set[str] = set()
     for word in {w.lower() for w in WORD.findall(text)}:
-        if len(word) < 4 or word in STOP_WORDS or word.isdigit():
-            continue
-        plain, norm = snowball(word), normalise(word)
-        parts = compound_parts(norm, known)
-        if norm not in known and not parts:
-            continue
-        if plain != norm:  # mötesplatserna → mötesplats; add it, since mötesplats → mötesplat
-            extra.add(plain)
-        elif word.endswith("s") and plain == word[:-1]:  # mötesplats: add a form that stems to mötesplats
-            extra.add(word + "en")
-        for part in parts:
-            extra.add(part + "s" if snowball(part + "s") == part else part)
+        extra.update(_extra_forms(word, known))
     return sorted(extra)
