@@ -241,3 +241,13 @@ def test_copy_button_falls_back_to_download(browser, site_url):
     assert download.value.suggested_filename == f"{method.id}.md"
     assert "laddades ned" in tab.locator("[data-mb-copy-status]").inner_text()
     context.close()
+
+
+def test_too_many_steps_for_the_card_is_reported_at_the_steps_line(library_root):
+    steps = "".join(f"  - title: Steg {n}\n" for n in range(1, 10))
+    text = VALID["methods/motesplats.md"]
+    start, end = text.index("steps:\n") + len("steps:\n"), text.index("roles:\n  - role")
+    write_library(library_root, {"methods/motesplats.md": text[:start] + steps + text[end:]})
+    assert [str(d) for d in load_library(library_root).errors] == [
+        "methods/motesplats.md:9: metoden har 9 steg, högst 8 får plats på kortet — slå ihop steg som hör ihop"
+    ]

@@ -5,6 +5,7 @@ memory and sizes. Run through `invoke bench`; numbers go to stdout and to a JSON
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -245,9 +246,70 @@ def table(rows: list[dict], columns=COLUMNS) -> str:
 
 
 def machine() -> str:
+    cores = os.cpu_count()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**30
     return (
-        f"{platform.machine()}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+        f"{platform.machine()}, {cores} kärnor, {memory} GiB minne, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
     )
+
+
+TARGETS = "Mål vid 5 000 fall: hela bygget högst 1,5 × det enkla, validering under 5 s, toppminne under 1 GB, fallsidan lika stor vid 1 000 och 5 000 fall."
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def verdicts(rows: list[dict]) -> list[str]:
+    """Each target with the measured figure and whether it is met."""
+    by_size = {row["cases"]: row for row in rows}
+    largest = by_size[max(by_size)]
+    lines = [
+        f"Bygge: {largest['ratio']} × det enkla bygget vid {largest['cases']} fall "
+        + ("(uppfyllt)" if largest["ratio"] <= 1.5 else "(inte uppfyllt, se nedan)"),
+        f"Validering: {largest['validate_seconds']} s "
+        + ("(uppfyllt)" if largest["validate_seconds"] < 5 else "(inte uppfyllt)"),
+        f"Toppminne: {largest['peak_memory_mib']} MiB "
+        + ("(uppfyllt)" if largest["peak_memory_mib"] < 1024 else "(inte uppfyllt)"),
+    ]
+    sizes = sorted(by_size)
+    if len(sizes) > 1:
+        small, large = by_size[sizes[0]]["case_page_bytes"], largest["case_page_bytes"]
+        change = 100 * (large - small) / small
+        lines.append(
+            f"Fallsidan: {small} byte vid {sizes[0]} fall och {large} byte vid {sizes[-1]} fall ({change:+.1f} %)"
+        )
+    return lines
+
+
+def page_section(rows: list[dict], when: str, machine_text: str) -> str:
+    """The measured part of the Prestanda page (between the bench markers)."""
+    parts = [
+        START,
+        f"*Mätt {when} på {machine_text} med `invoke bench --cases {','.join(str(r['cases']) for r in rows)}`. "
+        "Råa siffror: `benchmarks/results.json`.*",
+        "",
+        "### Bygge",
+        "",
+        table(rows),
+        "",
+        "### Sökning",
+        "",
+        table(rows, SEARCH_COLUMNS),
+        "",
+        "### Mot målen",
+        "",
+        TARGETS,
+        "",
+        *[f"- {line}" for line in verdicts(rows)],
+        END,
+    ]
+    return "\n".join(parts)
+
+
+def write_page(page: Path, rows: list[dict], when: str) -> None:
+    """Replace the measured section of the Prestanda page, keeping the hand-written rest."""
+    text = page.read_text(encoding="utf-8")
+    start, end = text.index(START), text.index(END) + len(END)
+    page.write_text(text[:start] + page_section(rows, when, machine()) + text[end:], encoding="utf-8")
 
 
 def run(sizes: list[int], repo: Path, out: Path | None = None) -> list[dict]:
@@ -260,6 +322,9 @@ def run(sizes: list[int], repo: Path, out: Path | None = None) -> list[dict]:
     print("\nSök (Whoosh vid bygget, Pagefind i webbläsaren):")
     print(table(rows, SEARCH_COLUMNS))
     if out is not None:
+        page = repo / "docs" / "prestanda.md"
+        if page.exists():
+            write_page(page, rows, date.today().isoformat())
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(
             json.dumps({"date": date.today().isoformat(), "machine": machine(), "rows": rows}, indent=2)

@@ -33,6 +33,14 @@ def card_problems(source: SourceFile, item) -> list[Diagnostic]:
                 )
             )
 
+    def too_many(loc: tuple, what: str, count: int, limit: int, hint: str) -> None:
+        if count > limit:
+            problems.append(
+                Diagnostic(
+                    source.rel, source.line_of(loc), f"{what}, högst {limit} får plats på kortet", hint
+                )
+            )
+
     too_long(("title",), "titeln", item.title, LIMITS["title"], "korta titeln")
     too_long(
         ("summary",),
@@ -44,15 +52,13 @@ def card_problems(source: SourceFile, item) -> list[Diagnostic]:
     too_long(
         ("effort", "time"), "tidsåtgången", item.effort.time, LIMITS["effort_time"], "skriv tiden kortare"
     )
-    if len(item.steps) > LIMITS["steps"]:
-        problems.append(
-            Diagnostic(
-                source.rel,
-                source.line_of(("steps",)),
-                f"metoden har {len(item.steps)} steg, högst {LIMITS['steps']} får plats på kortet",
-                "slå ihop steg som hör ihop",
-            )
-        )
+    too_many(
+        ("steps",),
+        f"metoden har {len(item.steps)} steg",
+        len(item.steps),
+        LIMITS["steps"],
+        "slå ihop steg som hör ihop",
+    )
     for number, step in enumerate(item.steps, 1):
         too_long(
             ("steps", number - 1, "title"),
@@ -62,15 +68,13 @@ def card_problems(source: SourceFile, item) -> list[Diagnostic]:
             "korta stegets rubrik; detaljerna hör hemma i description",
             long="långt",
         )
-    if len(item.core) > LIMITS["core"]:
-        problems.append(
-            Diagnostic(
-                source.rel,
-                source.line_of(("core",)),
-                f"kärnan har {len(item.core)} punkter, högst {LIMITS['core']} får plats på kortet",
-                "behåll det viktigaste i core och flytta resten till adaptable eller brödtexten",
-            )
-        )
+    too_many(
+        ("core",),
+        f"kärnan har {len(item.core)} punkter",
+        len(item.core),
+        LIMITS["core"],
+        "behåll det viktigaste i core och flytta resten till adaptable eller brödtexten",
+    )
     for number, text in enumerate(item.core, 1):
         too_long(("core", number - 1), f"kärnpunkt {number}", text, LIMITS["core_item"], "korta punkten")
     return problems

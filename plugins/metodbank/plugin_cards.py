@@ -22,6 +22,7 @@ from .cards import card_html
 from .deck import all_cards, cover, select
 from .kit import build_plan, plan_html, plan_markdown
 from .pdf import write_all_pdfs
+from .plugin_content import content_plugin
 from .render import Rendered, _html, assemble
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -50,11 +51,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     """Cards for trainers and plans for housing companies, from the same method files."""
 
     def on_config(self, config):
-        content = config.plugins.get("metodbank-content")
-        if content is None or getattr(content.library, "crossrefs", None) is None:
-            raise PluginError(
-                "metodbank-cards behöver metodbank-content och metodbank-links, listade före det"
-            )
+        content = content_plugin(config, "metodbank-cards")
         self.content = content
         self.library = library = content.library
         self.site_url = config.site_url or "http://127.0.0.1:8000/"

@@ -137,6 +137,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return server
 
 
+def content_plugin(config, name: str, needs_links: bool = True) -> ContentPlugin:
+    """The `metodbank-content` plugin that `name` builds on, with its library loaded (and
+    indexed by `metodbank-links` when `needs_links`); a clear error when the order is wrong."""
+    content = config.plugins.get("metodbank-content")
+    library = getattr(content, "library", None)
+    if library is None or (needs_links and library.crossrefs is None):
+        before = "metodbank-content och metodbank-links" if needs_links else "metodbank-content"
+        raise PluginError(f"{name} behöver {before}, listade före det i mkdocs.yml")
+    return content
+
+
 def error_page(library: Library) -> str:
     """A page listing the content errors, shown while serving so the contributor sees them."""
     from markupsafe import escape

@@ -8,11 +8,11 @@ Builds on `metodbank-content` (list it first): it indexes that plugin's library 
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from .crossrefs import CrossRefs
+from .plugin_content import content_plugin
 from .render import PageRenderer
 from .taxonomy import FACETS, Taxonomy, facet_index_uri, term_uri
 
@@ -21,11 +21,7 @@ class LinksPlugin(BasePlugin):
     """Turns the references between content files into a connected library."""
 
     def on_config(self, config):
-        content = config.plugins.get("metodbank-content")
-        if content is None or getattr(content, "library", None) is None:
-            raise PluginError(
-                "metodbank-links behöver pluginet metodbank-content, listat före det i mkdocs.yml"
-            )
+        content = content_plugin(config, "metodbank-links", needs_links=False)
         library = content.library
         library.crossrefs = CrossRefs.build(library)
         library.taxonomy = Taxonomy.build(library)

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from .finder import CATALOGUE_URI, FINDER_URI, catalogue, finder_page
 from .pagefind import mark_body, prepare_theme, run_pagefind
+from .plugin_content import content_plugin
 from .search_index import SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.metodbank.search")
@@ -36,11 +37,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     """Indexes the library at build time and gives readers search, related content and a finder."""
 
     def on_config(self, config):
-        content = config.plugins.get("metodbank-content")
-        if content is None or getattr(content.library, "crossrefs", None) is None:
-            raise PluginError(
-                "metodbank-search behöver metodbank-content och metodbank-links, listade före det"
-            )
+        content = content_plugin(config, "metodbank-search")
         self.content = content
         library = content.library
         root = Path(config.config_file_path).parent
