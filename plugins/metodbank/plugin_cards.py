@@ -141,7 +141,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
                 prefix="metodkort-", dir=self.cache.parent if self.cache.parent.exists() else None
             )
         )
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         self.pdf_job = self.pool.submit(
             write_all_pdfs, self.cards, self.deck_jobs(), self.cache, self.pdf_out
         )

@@ -102,7 +102,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_page_content(self, html, *, page, config, files):
         """Put the HTML blocks of generated pages back in place of their placeholders, and
         end every page with how to cite it."""
-        rendered = self.generated.get(page.file.src_uri)
+        rendered = self.generated.pop(page.file.src_uri, None)  # filled once; frees memory
         entry = self.entries_by_uri.get(page.file.src_uri)
         if entry is not None:  # a contribution: clean its body before our own blocks go back in
             html = clean_html(html)

@@ -13,6 +13,7 @@ import math
 import os
 import re
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, UppercaseFormatter
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, Or, Term
+from whoosh.query import And, Term
 
 from .library import Entry, Library
 from .render import page_uri, page_url
@@ -201,42 +202,49 @@ class SearchIndex:
     def related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
         """For each case and method, the ids of the most similar entries of the same kind.
 
-        More-like-this over the index, bounded so the build stays linear: an entry's key
-        terms (TF-IDF over its stored term vector) are limited to those found in at most
-        `max(20, 2 %)` of the documents, which are also the ones that tell entries apart,
-        and Whoosh ranks the entries that share them. Ties are broken by id, so every build
-        gives the same result; an entry is never its own match."""
+        More-like-this over the index, kept linear: an entry's key terms (TF-IDF over its
+        stored term vector) are limited to those found in at most 50 documents (fewer in a
+        small library), which are also the terms that tell entries apart; the entries that
+        share them are scored from the index's posting lists, each read once. Ties are broken
+        by id, so every build gives the same result; an entry is never its own match."""
         result: dict[str, list[str]] = {}
         with self.index.searcher() as searcher:
-            total = searcher.doc_count()
-            cap = max(20, total // 50)
             reader = searcher.reader()
+            total = searcher.doc_count()
+            cap = min(50, max(20, total // 50))
             df = {
                 term.decode("utf-8") if isinstance(term, bytes) else term: info.doc_frequency()
                 for term, info in reader.iter_field("body")
             }
-            for kind in RELATED_KINDS:
-                docs = set(searcher.document_numbers(kind=kind))
-                for docnum in sorted(docs):
-                    own = searcher.stored_fields(docnum)["id"]
-                    weighted = [
-                        (tf * math.log(total / (1 + df[term])), term, df[term])
-                        for term, tf in searcher.vector_as("weight", docnum, "body")
-                    ]
-                    weighted.sort(key=lambda w: (-w[0], w[1]))
-                    terms = [(term, weight) for weight, term, df in weighted if 1 < df <= cap][:8]
-                    if len(terms) < 3:  # nothing distinctive: fall back on the three rarest shared terms
-                        shared = sorted((df, term, weight) for weight, term, df in weighted if df > 1)
-                        terms = [(term, weight) for _, term, weight in shared[:3]]
-                    if not terms:
-                        result[own] = []
-                        continue
-                    query = Or([Term("body", term, boost=max(weight, 0.01)) for term, weight in terms])
-                    hits = searcher.search(query, limit=count + 1, filter=docs, mask={docnum})
-                    ranked = sorted(
-                        ((round(hit.score, 6), hit["id"]) for hit in hits), key=lambda p: (-p[0], p[1])
-                    )
-                    result[own] = [entry_id for _, entry_id in ranked[:count]]
+            fields = {docnum: searcher.stored_fields(docnum) for docnum in reader.all_doc_ids()}
+            postings: dict[str, list[int]] = {}
+
+            def docs_with(term: str) -> list[int]:
+                if term not in postings:
+                    postings[term] = list(reader.postings("body", term).all_ids())
+                return postings[term]
+
+            for docnum, own in sorted(fields.items()):
+                kind = own["kind"]
+                if kind not in RELATED_KINDS:
+                    continue
+                vector = [
+                    (term, tf) for term, tf in searcher.vector_as("weight", docnum, "body") if df[term] > 1
+                ]
+                rare = [(term, tf) for term, tf in vector if df[term] <= cap]
+                if len(rare) < 3:  # nothing distinctive: fall back on the three rarest shared terms
+                    rare = sorted(vector, key=lambda pair: (df[pair[0]], pair[0]))[:3]
+                weighted = sorted(
+                    ((tf * math.log(total / (1 + df[term])), term) for term, tf in rare),
+                    key=lambda pair: (-pair[0], pair[1]),
+                )[:8]
+                scores: dict[int, float] = defaultdict(float)
+                for weight, term in weighted:
+                    for other in docs_with(term):
+                        if other != docnum and fields[other]["kind"] == kind:
+                            scores[other] += weight
+                ranked = sorted(scores.items(), key=lambda pair: (-round(pair[1], 6), fields[pair[0]]["id"]))
+                result[own["id"]] = [fields[other]["id"] for other, _ in ranked[:count]]
         return result
 
     def search(
