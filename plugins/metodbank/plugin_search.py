@@ -75,7 +75,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return files
 
     def on_page_content(self, html, *, page, config, files):
+        """Mark entry pages and hand-written pages for Pagefind. Generated overviews (themes,
+        municipalities, section lists) repeat the entries' summaries, so they are left out:
+        results point at the entries, and the index stays small."""
         if not self.config.pagefind:
+            return html
+        if page.file.generated_by and page.file.src_uri not in self.content.entries_by_uri:
             return html
         return mark_body(html, self.index.known)
 
