@@ -11,6 +11,9 @@ from .crossrefs import CrossRefs
 from .library import Library
 from .pdf import deck_pdf
 
+LEAD = "Metoder mot segregation – beprövade, beskrivna och redo att kopiera."
+"""The line under a deck's title on its cover."""
+
 
 def all_cards(library: Library, refs: CrossRefs, site_url: str) -> list[Card]:
     """Every method's card, in title order."""
@@ -44,8 +47,7 @@ def write_deck(
     library: Library, cards: list[Card], out: Path, cache: Path, title: str, site_url: str, layout: str = "a5"
 ) -> Path:
     """Write the deck PDF of `cards` to `out`."""
-    lead = "Metoder mot segregation – beprövade, beskrivna och redo att kopiera."
-    data = deck_pdf(cards, cache, title, cover(library, title, lead, len(cards), site_url), layout=layout)
+    data = deck_pdf(cards, cache, title, cover(library, title, LEAD, len(cards), site_url), layout=layout)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     return out

@@ -7,6 +7,7 @@ a bad date reaches the model as a located validation error, not as a crash in YA
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,8 @@ class SourceFile:
     body: str
     body_line: int
     lines: dict[Loc, int] = field(default_factory=dict)
+    digest: str = ""
+    """SHA-1 of the file's bytes, so later stages need not read the file again."""
 
     def line_of(self, loc: Loc) -> int:
         """The line of the deepest key of `loc` that is present (1 when none is)."""
@@ -151,7 +154,7 @@ def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnosti
     positions: dict[Loc, int] = {}
     _walk(node, (), positions, rel, problems)
     body = "\n".join(lines[end + 1 :])
-    source = SourceFile(path, rel, data, body, end + 2, positions)
+    source = SourceFile(path, rel, data, body, end + 2, positions, hashlib.sha1(raw).hexdigest())
     return source, problems
 
 

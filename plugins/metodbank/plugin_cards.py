@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .cards import card_html
-from .deck import all_cards, cover, select
+from .deck import LEAD, all_cards, cover, select
 from .kit import build_plan, plan_html, plan_markdown
 from .pdf import write_all_pdfs
 from .plugin_content import content_plugin
@@ -107,11 +107,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         """The decks of the site: the whole deck (A5 and two-up A4) and one per theme."""
 
         def job(file, title, cards, layout="a5"):
-            lead = "Metoder mot segregation – beprövade, beskrivna och redo att kopiera."
             return {
                 "file": file,
                 "title": title,
-                "cover": cover(self.library, title, lead, len(cards), self.site_url),
+                "cover": cover(self.library, title, LEAD, len(cards), self.site_url),
                 "ids": [card.id for card in cards],
                 "layout": layout,
             }

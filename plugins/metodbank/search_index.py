@@ -27,7 +27,7 @@ from .library import Entry, Library
 from .render import page_uri, page_url
 from .swedish import analyzer, known_stems
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 RELATED_KINDS = ("case", "method")
 RELATED_COUNT = 3
 
@@ -76,9 +76,7 @@ def plain_text(markdown: str) -> str:
 
 def content_hash(entry: Entry) -> str:
     """Changes whenever the file's text changes (and when the schema does)."""
-    digest = hashlib.sha1(SCHEMA_VERSION.encode())
-    digest.update(entry.source.path.read_bytes())
-    return digest.hexdigest()
+    return hashlib.sha1(f"{SCHEMA_VERSION}:{entry.source.digest}".encode()).hexdigest()
 
 
 def document(entry: Entry, digest: str) -> dict:
@@ -212,30 +210,31 @@ class SearchIndex:
             reader = searcher.reader()
             total = searcher.doc_count()
             cap = min(50, max(20, total // 50))
-            df = {
-                term.decode("utf-8") if isinstance(term, bytes) else term: info.doc_frequency()
-                for term, info in reader.iter_field("body")
-            }
-            fields = {docnum: searcher.stored_fields(docnum) for docnum in reader.all_doc_ids()}
+            # Live documents only: after an incremental update, deleted versions stay in the
+            # posting lists until segments merge.
+            fields = {d: searcher.stored_fields(d) for d in reader.all_doc_ids() if not reader.is_deleted(d)}
             postings: dict[str, list[int]] = {}
 
             def docs_with(term: str) -> list[int]:
                 if term not in postings:
-                    postings[term] = list(reader.postings("body", term).all_ids())
+                    postings[term] = [d for d in reader.postings("body", term).all_ids() if d in fields]
                 return postings[term]
+
+            def df(term: str) -> int:
+                return len(docs_with(term))
 
             for docnum, own in sorted(fields.items()):
                 kind = own["kind"]
                 if kind not in RELATED_KINDS:
                     continue
                 vector = [
-                    (term, tf) for term, tf in searcher.vector_as("weight", docnum, "body") if df[term] > 1
+                    (term, tf) for term, tf in searcher.vector_as("weight", docnum, "body") if df(term) > 1
                 ]
-                rare = [(term, tf) for term, tf in vector if df[term] <= cap]
+                rare = [(term, tf) for term, tf in vector if df(term) <= cap]
                 if len(rare) < 3:  # nothing distinctive: fall back on the three rarest shared terms
-                    rare = sorted(vector, key=lambda pair: (df[pair[0]], pair[0]))[:3]
+                    rare = sorted(vector, key=lambda pair: (df(pair[0]), pair[0]))[:3]
                 weighted = sorted(
-                    ((tf * math.log(total / (1 + df[term])), term) for term, tf in rare),
+                    ((tf * math.log(total / (1 + df(term))), term) for term, tf in rare),
                     key=lambda pair: (-pair[0], pair[1]),
                 )[:8]
                 scores: dict[int, float] = defaultdict(float)
