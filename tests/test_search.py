@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,7 +139,7 @@ def test_cli_search_prints_ranked_hits_with_snippet_and_url(tmp_path):
 
 def test_invoke_search_runs_from_the_command_line():
     result = subprocess.run(
-        ["python3", "-m", "invoke", "search", "mötesplats", "--kind", "metod", "--limit", "2"],
+        [sys.executable, "-m", "invoke", "search", "mötesplats", "--kind", "metod", "--limit", "2"],
         cwd=ROOT,
         capture_output=True,
         text=True,
