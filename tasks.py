@@ -10,6 +10,7 @@ from invoke import Exit, task
 
 ROOT = Path(__file__).parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -61,7 +62,7 @@ def cards(c, theme=None, method=None, layout="a5", out=None):
 @task(help={"kind": "case, method, factor, recommendation or organisation", "title": "the title, in Swedish"})
 def new(c, kind, title):
     """Create a new content file from a template: id from the title, today's date, comments on every field."""
-    from metodbank.scaffold import new_entry
+    from metodbank.content.scaffold import new_entry
 
     try:
         path = new_entry(ROOT, kind, title)
@@ -80,8 +81,8 @@ def new(c, kind, title):
 @task
 def report(c):
     """List each case's completeness (lowest first) and content not reviewed for two years (oldest first)."""
-    from metodbank.completeness import report as completeness_report
-    from metodbank.library import load_library
+    from metodbank.content.completeness import report as completeness_report
+    from metodbank.project import load_library
 
     print(completeness_report(load_library(ROOT)))
 
@@ -89,7 +90,7 @@ def report(c):
 @task
 def schema(c):
     """Write the JSON Schema of each kind of content file to schemas/ (commit the result)."""
-    from metodbank.schema import write_schemas
+    from metodbank.content.schema import write_schemas
 
     for path in write_schemas(ROOT):
         print(path.relative_to(ROOT))
@@ -98,7 +99,7 @@ def schema(c):
 @task(help={"strict": "stop on MkDocs warnings too (default on)"})
 def build(c, strict=True):
     """Validate and build the site into site/ (swapped in only when the build succeeds)."""
-    from metodbank.safebuild import build_site
+    from metodbank.build import build_site
 
     status = build_site(ROOT, strict=strict)
     if status:
@@ -131,7 +132,7 @@ def test(c, k=""):
 )
 def bench(c, cases="100,1000", out="benchmarks/results.json"):
     """Build synthetic libraries with all plugins and with plain MkDocs + Material; print the figures."""
-    from metodbank import bench as benchmark
+    from benchmarks import bench as benchmark
 
     sizes = [int(size) for size in cases.split(",")]
     benchmark.run(sizes, ROOT, ROOT / out if out else None)

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 VALID = {
@@ -220,7 +221,7 @@ def serve_folder(folder: Path):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per session in strict mode."""
-    from metodbank.safebuild import build_site
+    from metodbank.build import build_site
 
     site = tmp_path_factory.mktemp("built") / "site"
     assert build_site(ROOT, site_dir=site, strict=True) == 0

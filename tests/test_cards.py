@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VALID, write_library
-from metodbank.cards import Card, card_html
+from metodbank.cards.card import Card, card_html
+from metodbank.cards.pdf import html_to_pdf
 from metodbank.cli import cards as cli_cards
-from metodbank.library import load_library
-from metodbank.pdf import html_to_pdf
+from metodbank.project import load_library
 from pypdf import PdfReader
 
 LIBRARY = load_library(ROOT)

@@ -14,14 +14,14 @@ import pytest
 import yaml
 from conftest import ROOT, VALID, write_library
 from metodbank.cli import validate
-from metodbank.completeness import completeness, report
-from metodbank.fieldinfo import field_rows
-from metodbank.frontmatter import read_source
-from metodbank.kinds import KIND_BY_NAME, KINDS
-from metodbank.library import load_library
-from metodbank.scaffold import new_entry
-from metodbank.schema import render_schemas, schema_file
-from metodbank.vocabulary import Vocabulary
+from metodbank.content.completeness import completeness, report
+from metodbank.content.fieldinfo import field_rows
+from metodbank.content.frontmatter import read_source
+from metodbank.content.kinds import KIND_BY_NAME, KINDS
+from metodbank.content.scaffold import new_entry
+from metodbank.content.schema import render_schemas, schema_file
+from metodbank.content.vocabulary import Vocabulary
+from metodbank.project import load_library
 
 LIBRARY = load_library(ROOT)
 VOCABULARY = Vocabulary.load(ROOT / "data")
@@ -229,5 +229,5 @@ def test_every_page_says_how_to_cite_it(built_site):
 
 def test_api_reference_is_built_from_docstrings(built_site):
     text = (built_site / "utvecklare" / "api" / "index.html").read_text(encoding="utf-8")
-    assert "metodbank.library" in text
+    assert "metodbank.content.library" in text
     assert "Load and validate the whole content library in two passes" in text

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import MKDOCS_YML, ROOT, VALID, write_library
-from metodbank.ids import slugify
-from metodbank.library import load_library
-from metodbank.safebuild import build_site
-from metodbank.synthetic import generate_library
-from metodbank.vocabulary import Vocabulary
+from metodbank.build import build_site
+from metodbank.content.ids import slugify
+from metodbank.content.vocabulary import Vocabulary
+from metodbank.project import load_library
+
+from benchmarks.synthetic import generate_library
 
 LIBRARY = load_library(ROOT)
 

@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import ROOT, VALID, make_site_project, write_library
-from metodbank.library import load_library
-from metodbank.safebuild import build_site, engine_env
+from metodbank.build import build_site, engine_env
+from metodbank.project import load_library
 
 
 class Links(HTMLParser):
@@ -112,7 +112,9 @@ def test_properdocs_runs_every_custom_plugin(properdocs_site):
     assert (site / "metodkort" / "metodkort.pdf").exists()
     assert (site / "kopiera" / "koalitionsmodellen.md").exists()
     # mkdocstrings ran too
-    assert "metodbank.library" in (site / "utvecklare" / "api" / "index.html").read_text(encoding="utf-8")
+    assert "metodbank.content.library" in (site / "utvecklare" / "api" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_properdocs_build_fails_on_a_broken_file(tmp_path):

@@ -13,9 +13,9 @@ import pytest
 from conftest import ROOT, VALID, write_library
 from metodbank.cli import search as cli_search
 from metodbank.cli import validate
-from metodbank.library import load_library
-from metodbank.search_index import SearchIndex, vocabulary_terms
-from metodbank.swedish import analyzer, known_stems, normalise, snowball
+from metodbank.project import load_library
+from metodbank.search.index import SearchIndex, vocabulary_terms
+from metodbank.search.swedish import analyzer, known_stems, normalise, snowball
 
 LIBRARY = load_library(ROOT)
 KNOWN = known_stems(vocabulary_terms(LIBRARY))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import MKDOCS_YML_ALL, VALID, make_site_project, serve_folder, write_library
-from metodbank.safebuild import build_site
+from metodbank.build import build_site
 
 # Each page says one form only; the queries below use other forms.
 BODIES = {

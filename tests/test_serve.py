@@ -9,7 +9,7 @@ import time
 import urllib.request
 
 from conftest import VALID, write_library
-from metodbank.safebuild import engine_env
+from metodbank.build import engine_env
 
 
 def free_port() -> int:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VALID, write_library
-from metodbank.kinds import KINDS
-from metodbank.library import load_library
-from metodbank.safebuild import build_site, engine_env
+from metodbank.build import build_site, engine_env
+from metodbank.content.kinds import KINDS
+from metodbank.project import load_library
 
 
 @pytest.fixture

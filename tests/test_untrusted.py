@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import MKDOCS_YML_ALL, VALID, make_site_project, serve_folder, write_library
-from metodbank.library import load_library
-from metodbank.safebuild import build_site
+from metodbank.build import build_site
+from metodbank.project import load_library
 
 CASE = "cases/fallet.md"
 MARK = "window.__xss=1"

@@ -7,7 +7,7 @@ import io
 import pytest
 from conftest import VALID, write_library
 from metodbank.cli import validate
-from metodbank.library import load_library
+from metodbank.project import load_library
 
 CASE = "cases/fallet.md"
 METHOD = "methods/motesplats.md"

@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from .library import load_library
-from .similarity import changed_files, near_duplicates
+from .content.similarity import changed_files, near_duplicates
+from .project import load_library, site_url
 
 
 def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
@@ -53,14 +53,14 @@ def search(
     root: Path, query: str, kind: str | None = None, theme: str | None = None, limit: int = 10, out=sys.stdout
 ) -> int:
     """Print ranked hits with a snippet and the page's address; the index is updated first."""
-    from .search_index import SearchIndex
+    from .search.index import SearchIndex
 
     library = load_library(root)
     index = SearchIndex(library, root / ".cache" / "search")
     index.update()
     kind = KIND_NAMES.get(kind, kind) if kind else None
     hits = index.search(query, kind=kind, theme=theme, limit=limit)
-    site_url = _site_url(root)
+    address = site_url(root)
     if not hits:
         print(f"Inga träffar för {query!r}.", file=out)
         return 1
@@ -69,7 +69,7 @@ def search(
             library.entries[hit["id"]].kind.singular.lower() if hit["id"] in library.entries else hit["kind"]
         )
         print(f"{number}. {hit['title']} ({label}, poäng {hit['score']})", file=out)
-        print(f"   {site_url}{hit['url']}", file=out)
+        print(f"   {address}{hit['url']}", file=out)
         print(f"   {hit['snippet']}", file=out)
     return 0
 
@@ -78,8 +78,8 @@ def cards(
     root: Path, themes=(), methods=(), layout: str = "a5", out: Path | None = None, stream=sys.stdout
 ) -> int:
     """Build a deck of method cards for a course; print where it was written."""
-    from .crossrefs import CrossRefs
-    from .deck import all_cards, select, write_deck
+    from .cards.deck import all_cards, select, write_deck
+    from .content.crossrefs import CrossRefs
 
     library = load_library(root)
     if library.errors:
@@ -90,9 +90,9 @@ def cards(
     if layout not in ("a5", "a4-2up"):
         print(f"okänd layout {layout!r}: välj a5 eller a4-2up", file=stream)
         return 2
-    site_url = _site_url(root)
+    address = site_url(root)
     try:
-        chosen = select(library, all_cards(library, CrossRefs.build(library), site_url), themes, methods)
+        chosen = select(library, all_cards(library, CrossRefs.build(library), address), themes, methods)
     except ValueError as error:
         print(error, file=stream)
         return 2
@@ -100,19 +100,9 @@ def cards(
         print("Inga metoder matchar urvalet.", file=stream)
         return 1
     out = out or root / f"metodkort-{layout}.pdf"
-    write_deck(library, chosen, out, root / ".cache" / "cards", "Metodkort", site_url, layout)
+    write_deck(library, chosen, out, root / ".cache" / "cards", "Metodkort", address, layout)
     print(f"{len(chosen)} metodkort ({layout}) skrivna till {out}", file=stream)
     return 0
-
-
-def _site_url(root: Path) -> str:
-    import yaml
-
-    try:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return "/"
-    return (config.get("site_url") or "/").rstrip("/") + "/"
 
 
 def _files(count: int) -> str:

@@ -1,0 +1,97 @@
+"""Printable method cards: what goes on a card, the limits that keep it on one A5 side,
+and the card as standalone HTML (the same HTML is printed by the browser and by WeasyPrint).
+
+Front: title, summary, themes, target groups, effort, evidence. Back: the steps in short
+form, the core that must be kept, up to three key success factors, and a QR code to the
+method's page with the date the content was last reviewed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from markupsafe import Markup
+
+from ..content.urls import page_uri, page_url
+from ..site.html import format_number, template_env
+
+CARD_CSS = Path(__file__).parent / "assets" / "card.css"
+ENV = template_env(Path(__file__).parent / "templates")
+"""The card, deck and plan templates (cards/templates), escaping every value."""
+
+
+@dataclass
+class Card:
+    """Everything printed on one method's card."""
+
+    id: str
+    title: str
+    summary: str
+    themes: list[str]
+    target_groups: list[str]
+    effort: str
+    evidence: str
+    steps: list[str]
+    core: list[str]
+    factors: list[str]
+    url: str
+    reviewed: str
+
+    def qr_svg(self) -> Markup:
+        """The QR code of the method's web address, as inline SVG (black on white)."""
+        return Markup(
+            segno.make(self.url, error="m").svg_inline(scale=3, dark="#000", light="#fff", border=2)
+        )
+
+
+def effort_text(effort) -> str:
+    text = f"{effort.level.capitalize()}: {effort.time}"
+    if effort.hours is not None:
+        text += f", cirka {format_number(effort.hours)} timmar"
+    if effort.cost_sek is not None:
+        text += f", {format_number(effort.cost_sek.min)}–{format_number(effort.cost_sek.max)} kr"
+    return text
+
+
+def build_card(entry, library, refs, site_url: str) -> Card:
+    """The card of one method entry."""
+    item = entry.item
+    vocabulary = library.vocabulary
+    factors = refs.referring(entry.id, "factor", "methods") if refs is not None else []
+    if not factors and refs is not None:  # fall back on factors seen in the cases that used it
+        seen = {f for case in refs.cases_using(entry.id) for f in case.item.success_factors}
+        factors = [library.entries[f] for f in sorted(seen) if f in library.entries]
+    factors = sorted(factors, key=lambda f: (-len(refs.supporting_cases(f)), f.title.lower()))[:3]
+    return Card(
+        id=entry.id,
+        title=item.title,
+        summary=item.summary,
+        themes=[vocabulary.label("themes", t) for t in item.themes],
+        target_groups=[vocabulary.label("target_groups", t) for t in item.target_groups],
+        effort=effort_text(item.effort),
+        evidence=refs.evidence(entry.id).sentence() if refs is not None else "",
+        steps=[step.title for step in item.steps],
+        core=list(item.core),
+        factors=[f.title for f in factors],
+        url=site_url.rstrip("/") + "/" + page_url(page_uri(entry.kind, entry.id)),
+        reviewed=item.last_reviewed.isoformat(),
+    )
+
+
+def card_html(card: Card) -> str:
+    """A standalone, printable HTML document of one card (front and back)."""
+    return render_document([card], title=f"Metodkort: {card.title}")
+
+
+def render_document(cards: list[Card], title: str, cover: dict | None = None, with_cards: bool = True) -> str:
+    """A standalone HTML document: an optional cover and contents, then (unless not
+    `with_cards`) the cards."""
+    return ENV.get_template("card.html").render(
+        cards=cards,
+        title=title,
+        cover=cover,
+        with_cards=with_cards,
+        css=Markup(CARD_CSS.read_text(encoding="utf-8")),
+    )

@@ -1,0 +1,184 @@
+"""Load and validate the whole content library in two passes over an in-memory index.
+
+Pass 1 reads every file and registers its id, so that pass 2 can check each reference
+against the index without scanning files again. Every problem in every file is collected;
+nothing stops at the first error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .bodylinks import find_references
+from .diagnostics import Diagnostic
+from .frontmatter import SourceFile, read_source
+from .ids import is_valid_id, slugify
+from .kinds import KINDS, Kind, discover
+from .messages import describe
+from .safety import check_body_safety
+from .suggest import did_you_mean
+from .types import CheckContext
+from .vocabulary import Vocabulary
+
+
+@dataclass
+class Entry:
+    """One valid content file: its id, kind, parsed source and validated model."""
+
+    id: str
+    kind: Kind
+    source: SourceFile
+    item: BaseModel
+
+    @property
+    def title(self) -> str:
+        return self.item.title
+
+
+@dataclass
+class Library:
+    """Every valid entry by id, and every problem found."""
+
+    root: Path
+    vocabulary: Vocabulary
+    entries: dict[str, Entry] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    invalid: dict[str, str] = field(default_factory=dict)
+    """Relative paths of files that failed, mapped to their kind's name."""
+    crossrefs: object | None = None
+    """Set by the links plugin: a `CrossRefs` index, so pages show backlinks."""
+    cards: dict[str, dict[str, str]] | None = None
+    """Set by the cards plugin: the site paths of each method's card and plan."""
+    related: dict[str, list[str]] | None = None
+    """Set by the search plugin: the ids of the entries most like each case and method."""
+    taxonomy: object | None = None
+    """Set by the links plugin: the `Taxonomy` of themes, target groups and municipalities."""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def of_kind(self, name: str) -> list[Entry]:
+        """Entries of one kind, sorted by title."""
+        return sorted(
+            (e for e in self.entries.values() if e.kind.name == name), key=lambda e: e.title.lower()
+        )
+
+
+Check = Callable[[Kind, SourceFile, BaseModel], list[Diagnostic]]
+"""An extra rule on one valid file, given by a package above this one (e.g. card limits)."""
+
+
+def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Check] = ()) -> Library:
+    """Read and validate every content file under `root`, with the model's rules and `checks`."""
+    root = root.resolve()
+    library = Library(root, Vocabulary.load(data_dir or root / "data"))
+    found = discover(root)
+    kinds_by_id: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    first_file: dict[str, str] = {}
+    parsed: list[tuple[Kind, str, SourceFile]] = []
+    for kind, path in found:
+        rel = path.relative_to(root).as_posix()
+        stem = path.stem
+        source, problems = read_source(path, rel)
+        library.diagnostics.extend(problems)
+        if not is_valid_id(stem):
+            library.diagnostics.append(
+                Diagnostic(
+                    rel,
+                    1,
+                    f"filnamnet {path.name!r} är inget giltigt id",
+                    f"döp om filen till {slugify(stem) or 'nytt-namn'}.md (bara a–z, 0–9 och bindestreck)",
+                )
+            )
+            library.invalid[rel] = kind.name
+            continue
+        if stem in first_file:
+            library.diagnostics.append(
+                Diagnostic(
+                    rel,
+                    1,
+                    f"id:t {stem!r} finns redan i {first_file[stem]}",
+                    "byt namn på en av filerna: ett id måste vara unikt i hela biblioteket",
+                )
+            )
+            library.invalid[rel] = kind.name
+            ambiguous.add(stem)
+            continue
+        first_file[stem] = rel
+        kinds_by_id[stem] = kind.name
+        if source is None or problems:
+            library.invalid[rel] = kind.name
+            continue
+        parsed.append((kind, stem, source))
+
+    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
+    for kind, stem, source in parsed:
+        item, problems = validate_source(kind, source, context, checks)
+        library.diagnostics.extend(problems)
+        if item is None or any(p.severity == "error" for p in problems):
+            library.invalid[source.rel] = kind.name
+            continue
+        library.entries[stem] = Entry(stem, kind, source, item)
+    library.diagnostics.sort()
+    return library
+
+
+def validate_source(
+    kind: Kind, source: SourceFile, context: CheckContext, checks: Sequence[Check] = ()
+) -> tuple[BaseModel | None, list[Diagnostic]]:
+    """The validated model (None if invalid) and every problem with one parsed file:
+    model errors at their keys' lines, and an empty body."""
+    problems = []
+    item = None
+    try:
+        item = kind.model.model_validate(source.data, context=context)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            message, hint = describe(detail, kind.model)
+            problems.append(Diagnostic(source.rel, source.line_of(tuple(detail["loc"])), message, hint))
+    problems.extend(check_body_references(source, context))
+    problems.extend(check_body_safety(source))
+    if item is not None:
+        for check in checks:
+            problems.extend(check(kind, source, item))
+    if kind.body_required and not source.body.strip():
+        problems.append(
+            Diagnostic(
+                source.rel,
+                source.body_line - 1,
+                "brödtexten är tom",
+                "skriv en beskrivning i Markdown under den här raden",
+            )
+        )
+    return item, problems
+
+
+def check_body_references(source: SourceFile, context: CheckContext) -> list[Diagnostic]:
+    """Each `[[id]]` in the body must name an existing entry."""
+    problems = []
+    for ref in find_references(source.body):
+        if ref.target in context.kinds_by_id:
+            continue
+        problems.append(
+            Diagnostic(
+                source.rel,
+                source.body_line + ref.line,
+                f"okänd referens [[{ref.target}]] i texten",
+                did_you_mean(
+                    ref.target,
+                    list(context.kinds_by_id),
+                    "skriv id:t (filnamnet utan .md) för ett fall, en metod, en framgångsfaktor, "
+                    "en rekommendation eller en aktör",
+                ),
+            )
+        )
+    return problems
+
+
+__all__ = ["KINDS", "Check", "Entry", "Library", "read_library", "validate_source"]

@@ -1,0 +1,272 @@
+"""The content model: one pydantic model per kind of content file.
+
+Each field carries a docstring; pydantic keeps it as the field's description, so the
+contributor guide, the JSON Schema and the validator's hints all come from this file.
+The value types (dates, vocabulary terms, references …) live in `types`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .types import (
+    CaseOrMethodRef,
+    CaseRef,
+    FactorRef,
+    IsoDate,
+    MethodRef,
+    Municipality,
+    OrganisationRef,
+    OrganisationType,
+    PartialDate,
+    Role,
+    ShortText,
+    TargetGroup,
+    Text,
+    Theme,
+    Title,
+    WebUrl,
+)
+
+# --- parts ----------------------------------------------------------------------------------
+
+
+class Part(BaseModel):
+    """Base for every model: unknown keys are errors, and field docstrings are kept."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
+
+
+class Source(Part):
+    """A publication the content is written from."""
+
+    title: ShortText
+    """Källans titel, till exempel rubriken på artikeln eller rapporten."""
+    publisher: ShortText | None = None
+    """Vem som gav ut källan (organisation eller webbplats)."""
+    url: WebUrl | None = None
+    """Webbadress till källan, om den finns publicerad på webben."""
+    date: IsoDate | None = None
+    """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
+
+
+class Period(Part):
+    """When a case ran."""
+
+    start: PartialDate
+    """När arbetet startade: år, år-månad eller datum."""
+    end: PartialDate | None = None
+    """När arbetet slutade; utelämna om det pågår eller om slutet inte är känt."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError(
+                "period_order",
+                "perioden slutar ({end}) innan den börjar ({start})",
+                {
+                    "start": self.start,
+                    "end": self.end,
+                    "hint": "byt plats på start och end eller rätta årtalen",
+                },
+            )
+        return self
+
+
+class Contact(Part):
+    """Who to ask about a case. Only people named in a public source."""
+
+    name: ShortText | None = None
+    """Kontaktpersonens namn, om personen själv har gått ut med det offentligt."""
+    organisation: OrganisationRef | None = None
+    """Id för kontaktpersonens organisation."""
+    email: ShortText | None = None
+    """E-postadress för frågor om fallet."""
+    url: WebUrl | None = None
+    """Webbsida med kontaktuppgifter."""
+
+
+class CopiedFrom(Part):
+    """Copy + paste lineage: what a case copied and what it changed."""
+
+    id: CaseOrMethodRef
+    """Id för det fall eller den metod som kopierades."""
+    changes: Text
+    """Vad som ändrades jämfört med förlagan (skriv "Inte rapporterat" om källan inte säger det)."""
+
+
+class Step(Part):
+    """One step of a method."""
+
+    title: ShortText
+    """Stegets korta rubrik (en rad)."""
+    description: Text | None = None
+    """Vad som görs i steget."""
+    roles: list[Role] = []
+    """Roller som bär steget, ur vokabulären (till exempel omradesutvecklare, bovard)."""
+
+
+class RoleAssignment(Part):
+    """A role a method needs and what it is responsible for."""
+
+    role: Role
+    """Rollen, ur vokabulären."""
+    responsibility: ShortText
+    """Vad rollen ansvarar för i metoden."""
+
+
+class CostRange(Part):
+    """A cost range in Swedish kronor."""
+
+    min: int = Field(ge=0)
+    """Lägsta kostnad i kronor."""
+    max: int = Field(ge=0)
+    """Högsta kostnad i kronor."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CostRange:
+        if self.max < self.min:
+            raise PydanticCustomError(
+                "cost_order",
+                "kostnadsintervallet är bakvänt: max {max} är mindre än min {min}",
+                {"min": self.min, "max": self.max, "hint": "byt plats på min och max"},
+            )
+        return self
+
+
+class Effort(Part):
+    """What a method costs to run."""
+
+    level: Literal["låg", "medel", "hög"]
+    """Ungefärlig insats: låg, medel eller hög. Används i filtren."""
+    time: ShortText
+    """Tidsåtgång i ord, till exempel "två kvällar i veckan" eller "4–6 månader"."""
+    hours: int | None = Field(default=None, ge=0)
+    """Ungefärligt antal arbetstimmar, om det är känt."""
+    cost_sek: CostRange | None = None
+    """Kostnad i kronor som intervall (min och max), om den är känd."""
+
+
+# --- the five kinds -------------------------------------------------------------------------
+
+
+class Content(Part):
+    """Fields every kind of content file has."""
+
+    title: Title
+    """Rubrik som visas på sidan och i listor."""
+    summary: Annotated[str, Field(min_length=10, max_length=300)]
+    """En eller två meningar som sammanfattar innehållet; visas i listor och på metodkort."""
+    sources: list[Source] = Field(min_length=1)
+    """Källor som innehållet bygger på: titel, utgivare, webbadress och datum där de finns."""
+    last_reviewed: IsoDate
+    """Datum då innehållet senast granskades mot källorna (ÅÅÅÅ-MM-DD)."""
+
+
+class Classified(Content):
+    """Content that is filtered by theme and target group."""
+
+    themes: list[Theme] = Field(min_length=1)
+    """Teman ur vokabulären (data/vocabulary.yml)."""
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    """Målgrupper ur vokabulären (data/vocabulary.yml)."""
+
+
+class Case(Classified):
+    """Ett fall: vad som gjordes, var, av vem och när."""
+
+    scope: Literal["lokal", "nationell"] = "lokal"
+    """"lokal" för ett arbete på en ort, "nationell" för ett program över flera orter."""
+    municipality: Municipality | None = None
+    """Kommunen där arbetet gjordes (en av Sveriges 290). Krävs när scope är lokal."""
+    district: ShortText | None = None
+    """Stadsdel eller bostadsområde, om källan anger det."""
+    organisations: list[OrganisationRef] = Field(min_length=1)
+    """Id för de aktörer som deltog."""
+    period: Period | None = None
+    """När arbetet pågick. Utelämna om källan inte anger det – gissa inte."""
+    status: Literal["planerad", "pågår", "avslutad"]
+    """Läget enligt källan: planerad, pågår eller avslutad."""
+    question: Text | None = None
+    """Den specifika fråga aktörerna valde att arbeta med."""
+    goals: list[Text] = []
+    """Mätbara mål, som källan anger dem."""
+    methods: list[MethodRef] = []
+    """Id för de metoder som användes."""
+    success_factors: list[FactorRef] = []
+    """Id för framgångsfaktorer som syntes i fallet."""
+    results: list[Text] = []
+    """Resultat som källan redovisar. Lämna tomt hellre än att gissa."""
+    copied_from: CopiedFrom | None = None
+    """Om fallet kopierade ett annat fall eller en metod: vad, och vad som ändrades."""
+    contact: Contact | None = None
+    """Vem man kan fråga om fallet."""
+
+    @model_validator(mode="after")
+    def _place(self) -> Case:
+        if self.scope == "lokal" and self.municipality is None:
+            raise PydanticCustomError(
+                "municipality_required",
+                "ett lokalt fall måste ange kommun",
+                {"hint": "lägg till 'municipality: <kommun>' eller sätt 'scope: nationell'"},
+            )
+        return self
+
+
+class Method(Classified):
+    """En metod: ett återanvändbart arbetssätt, paketerat för att kopieras."""
+
+    purpose: Text
+    """Vad metoden ska åstadkomma."""
+    when_to_use: list[Text] = Field(min_length=1)
+    """Situationer där metoden passar."""
+    steps: list[Step] = Field(min_length=2)
+    """Metodens steg i ordning."""
+    roles: list[RoleAssignment] = Field(min_length=1)
+    """Roller metoden behöver och vad de ansvarar för."""
+    prerequisites: list[Text] = []
+    """Förutsättningar som bör finnas innan man börjar."""
+    effort: Effort
+    """Insats: nivå, tid, timmar och kostnad där det är känt."""
+    risks: list[Text] = []
+    """Risker och vanliga fallgropar."""
+    checklist: list[ShortText] = []
+    """Kontrollpunkter att bocka av."""
+    core: list[Text] = Field(min_length=1)
+    """Kärnan: det som måste behållas när metoden kopieras."""
+    adaptable: list[Text] = []
+    """Det som kan anpassas efter lokala förhållanden."""
+
+
+class SuccessFactor(Classified):
+    """En framgångsfaktor: en lärdom om vad som får arbetet att fungera."""
+
+    cases: list[CaseRef] = Field(min_length=1)
+    """Id för fall som stöder framgångsfaktorn."""
+    methods: list[MethodRef] = []
+    """Id för metoder som framgångsfaktorn gäller."""
+
+
+class Recommendation(Classified):
+    """En rekommendation: ett konkret råd till bostadsaktörer."""
+
+    cases: list[CaseRef] = Field(min_length=1)
+    """Id för fall som stöder rekommendationen."""
+    methods: list[MethodRef] = []
+    """Id för metoder som rekommendationen gäller."""
+    success_factors: list[FactorRef] = []
+    """Id för framgångsfaktorer som rekommendationen bygger på."""
+
+
+class Organisation(Content):
+    """En aktör: bostadsföretag, förening, kommun, forskningsaktör med flera."""
+
+    type: OrganisationType
+    """Typ av aktör, ur vokabulären (organisation_types)."""
+    municipality: Municipality | None = None
+    """Kommunen där aktören har sitt säte, om den är lokal."""
+    website: WebUrl | None = None
+    """Aktörens webbplats."""

@@ -1,0 +1,156 @@
+"""MkDocs plugin `metodbank-content`: validate the library and add its pages to the site.
+
+A thin adapter: loading and validation are plain functions in `content` (through
+`metodbank.project`), the pages come from `site`. Validation runs in `on_config`, before MkDocs cleans `site/`, so a build with
+content errors stops with every error listed and leaves the last good site in place.
+Under `mkdocs serve` the errors are logged and shown on a page, and serving goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..content.kinds import KINDS
+from ..content.library import Library
+from ..content.urls import index_uri, page_uri, page_url, relative_url
+from ..project import load_library
+from ..site.entries import entry_page
+from ..site.errors import ERROR_PAGE, error_banner, error_page
+from ..site.html import Rendered, citation
+from ..site.opendata import export
+from ..site.overviews import overview_page
+from ..site.reference import (
+    FIELDS_URI,
+    OPEN_DATA_URI,
+    VOCABULARY_URI,
+    fields_page,
+    open_data_page,
+    vocabulary_page,
+)
+from ..site.sanitize import clean_html
+from ..site.view import SiteView
+
+log = logging.getLogger("mkdocs.plugins.metodbank")
+
+ASSETS = Path(__file__).parent.parent / "site" / "assets"
+
+
+class ContentConfig(Config):
+    root = c.Optional(c.Dir(exists=True))
+    """The repository root that holds cases/, methods/, organisations/ and data/ (default: beside mkdocs.yml)."""
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    """Validates every content file and publishes it as a page with a fact box."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.serving = False
+        self.library: Library | None = None
+        self.generated: dict[str, Rendered] = {}
+        """Generated pages of the current build by source path."""
+        self.entries_by_uri: dict = {}
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.generated = {}
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        self.library = load_library(root)
+        for problem in self.library.diagnostics:
+            # Warnings (e.g. raw HTML that the cleaning removes) do not stop a strict build.
+            if problem.severity == "error":
+                log.error(str(problem))
+            else:
+                log.info(f"varning: {problem}")
+        errors = self.library.errors
+        if errors and not self.serving:
+            raise PluginError(
+                f"{len(errors)} fel i innehållet (se listan ovan) — rätta dem och bygg igen; "
+                "den förra webbplatsen i site/ är orörd."
+            )
+        config.extra_css.append("assets/metodbank.css")
+        config.extra_javascript.append("assets/metodbank.js")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
+        self.entries_by_uri = {}
+        for entry in self.library.entries.values():
+            self.entries_by_uri[page_uri(entry.kind, entry.id)] = entry
+            self.add_page(files, config, page_uri(entry.kind, entry.id), entry_page(view, entry))
+        for kind in KINDS:
+            self.add_page(files, config, index_uri(kind), overview_page(view, kind))
+        for src_uri, rendered in (
+            (FIELDS_URI, fields_page(self.library.vocabulary)),
+            (VOCABULARY_URI, vocabulary_page(self.library.vocabulary)),
+            (OPEN_DATA_URI, open_data_page(self.library.vocabulary)),
+        ):
+            self.add_page(files, config, src_uri, rendered)
+        for src_uri, text in export(self.library, self.site_url(config)).items():
+            files.append(File.generated(config, src_uri, content=text))
+        for asset in ("metodbank.css", "metodbank.js"):
+            content = (ASSETS / asset).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/{asset}", content=content))
+        if self.library.errors:
+            files.append(File.generated(config, ERROR_PAGE, content=error_page(self.library)))
+        return files
+
+    def add_page(self, files: Files, config, src_uri: str, rendered: Rendered) -> None:
+        """Add a generated page to the build and remember its HTML blocks for `on_page_content`."""
+        self.generated[src_uri] = rendered
+        files.append(File.generated(config, src_uri, content=rendered.markdown))
+
+    def on_page_content(self, html, *, page, config, files):
+        """Put the HTML blocks of generated pages back in place of their placeholders, and
+        end every page with how to cite it."""
+        rendered = self.generated.pop(page.file.src_uri, None)  # filled once; frees memory
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        if entry is not None:  # a contribution: clean its body before our own blocks go back in
+            html = clean_html(html)
+        if rendered is not None:
+            html = rendered.fill(html)
+        reviewed = entry.item.last_reviewed if entry else None
+        title = entry.title if entry else Markup(page.title or config.site_name).striptags()
+        return html + citation(
+            title, config.site_author or config.site_name, self.site_url(config) + page.url, reviewed
+        )
+
+    @staticmethod
+    def site_url(config) -> str:
+        return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """While serving with content errors, every page starts with a link to the error list."""
+        if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
+            return markdown
+        link = relative_url(page_url(ERROR_PAGE), page.url)
+        return error_banner(len(self.library.errors), link) + markdown
+
+    def on_serve(self, server, *, config, builder):
+        root = self.library.root
+        for folder in {kind.folder.split("/")[0] for kind in KINDS} | {"data"}:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+
+def content_plugin(config, name: str, needs_links: bool = True) -> ContentPlugin:
+    """The `metodbank-content` plugin that `name` builds on, with its library loaded (and
+    indexed by `metodbank-links` when `needs_links`); a clear error when the order is wrong."""
+    content = config.plugins.get("metodbank-content")
+    library = getattr(content, "library", None)
+    if library is None or (needs_links and library.crossrefs is None):
+        before = "metodbank-content och metodbank-links" if needs_links else "metodbank-content"
+        raise PluginError(f"{name} behöver {before}, listade före det i mkdocs.yml")
+    return content

@@ -1,0 +1,69 @@
+"""The method finder ("Hitta metod"): a JSON catalogue of the methods with their facets,
+and a page whose form filters it in the browser. Without JavaScript the page lists every
+method; the form then submits to itself and the list stays whole."""
+
+from __future__ import annotations
+
+from ..content.urls import page_uri, page_url, relative_url
+from .html import Rendered, assemble, block
+
+FINDER_URI = "hitta-metod/index.md"
+CATALOGUE_URI = "hitta-metod/metoder.json"
+EFFORT_LEVELS = ("låg", "medel", "hög")
+EVIDENCE_STEPS = (1, 2, 3, 5, 10)
+
+
+def catalogue(library, refs) -> list[dict]:
+    """One record per method: what the filters and the text box look at."""
+    records = []
+    for entry in library.of_kind("method"):
+        item = entry.item
+        records.append(
+            {
+                "id": entry.id,
+                "title": item.title,
+                "summary": item.summary,
+                "url": page_url(page_uri(entry.kind, entry.id)),
+                "themes": list(item.themes),
+                "target_groups": list(item.target_groups),
+                "effort": item.effort.level,
+                "cases": refs.evidence(entry.id).cases if refs is not None else 0,
+                "text": " ".join([item.title, item.summary, item.purpose, *item.when_to_use]),
+            }
+        )
+    return records
+
+
+def finder_page(library, records: list[dict]) -> Rendered:
+    """The finder page: a filter form over the full, server-rendered list of methods."""
+    current = page_url(FINDER_URI)
+    vocabulary = library.vocabulary
+
+    def options(group: str, field: str) -> list[dict]:
+        used = sorted({value for record in records for value in record[field]})
+        return [{"value": key, "label": vocabulary.label(group, key)} for key in used]
+
+    items = [
+        {
+            **record,
+            "href": relative_url(record["url"], current),
+            "theme_labels": ", ".join(vocabulary.label("themes", t) for t in record["themes"]),
+        }
+        for record in records
+    ]
+    form = block(
+        "finder.html",
+        themes=options("themes", "themes"),
+        target_groups=options("target_groups", "target_groups"),
+        efforts=[level for level in EFFORT_LEVELS if any(r["effort"] == level for r in records)],
+        evidence_steps=EVIDENCE_STEPS,
+        items=items,
+        catalogue=relative_url(CATALOGUE_URI, current).rstrip("/"),
+        script=relative_url("assets/finder.js", current).rstrip("/"),
+        total=len(records),
+    )
+    intro = (
+        "Välj tema, målgrupp, insats och hur beprövad metoden ska vara, eller skriv ett ord. "
+        "Listan uppdateras direkt, och adressen i webbläsaren sparar ditt urval så att du kan dela det."
+    )
+    return assemble("Hitta metod", ["# Hitta metod", intro, form])
