@@ -33,7 +33,7 @@ def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
         )
         return 1
     warnings = len(library.diagnostics) - errors
-    note = f" ({warnings} varningar)" if warnings else ""
+    note = f" ({warnings} {'varning' if warnings == 1 else 'varningar'})" if warnings else ""
     print(f"Inga fel{note}: {_files(len(library.entries))} kontrollerade på {elapsed:.2f} s.", file=out)
     return 0
 
