@@ -134,22 +134,9 @@ def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnosti
     if bad:
         return None, bad
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return None, [
-            Diagnostic(
-                rel,
-                1,
-                "filen saknar front matter",
-                "börja filen med en rad '---', sedan fälten, sedan en rad '---' (se mallen i docs/bidra)",
-            )
-        ]
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if end is None:
-        return None, [
-            Diagnostic(
-                rel, 1, "front matter avslutas aldrig", "lägg till en rad '---' efter det sista fältet"
-            )
-        ]
+    end, problem = _front_matter_end(lines, rel)
+    if problem is not None:
+        return None, [problem]
     front = "\n".join(lines[1:end])
     node, data, problems = _parse_yaml(front, rel)
     if problems:
@@ -168,6 +155,23 @@ def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnosti
     body = "\n".join(lines[end + 1 :])
     source = SourceFile(path, rel, data, body, end + 2, positions, hashlib.sha1(raw).hexdigest())
     return source, problems
+
+
+def _front_matter_end(lines: list[str], rel: str) -> tuple[int, Diagnostic | None]:
+    """The index of the line that closes the front matter, or a diagnostic."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0, Diagnostic(
+            rel,
+            1,
+            "filen saknar front matter",
+            "börja filen med en rad '---', sedan fälten, sedan en rad '---' (se mallen i docs/bidra)",
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return 0, Diagnostic(
+            rel, 1, "front matter avslutas aldrig", "lägg till en rad '---' efter det sista fältet"
+        )
+    return end, None
 
 
 def _read_bytes(path: Path, rel: str) -> tuple[bytes | None, Diagnostic | None]:

@@ -26,6 +26,8 @@ ATTRIBUTE_TARGET = re.compile(
 )
 RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.I)
+
+
 def _lines_outside_code(body: str):
     in_fence = False
     for number, line in enumerate(body.split("\n")):
@@ -82,7 +84,11 @@ def _raw_html(rel: str, where: int, line: str) -> list[Diagnostic]:
         name = tag.lower()
         if closing or name in seen:
             continue
-        if name not in nh3.ALLOWED_TAGS or EVENT_ATTRIBUTE.search(attributes) or "style" in attributes.lower():
+        if (
+            name not in nh3.ALLOWED_TAGS
+            or EVENT_ATTRIBUTE.search(attributes)
+            or "style" in attributes.lower()
+        ):
             seen.add(name)
             problems.append(
                 Diagnostic(
