@@ -1,4 +1,5 @@
-"""Everything a user of Metodbanken does, as invoke tasks. Run `invoke --list`."""
+"""Allt man gör med Metodbanken, som invoke-uppgifter. Kör `invoke --list` för en översikt och
+`invoke --help <uppgift>` för en uppgifts val. (Task docstrings are the Swedish help texts.)"""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 @task
 def validate(c):
-    """Check every content file (no site build); list every error as path:line: message — hint."""
+    """Kontrollera alla innehållsfiler (utan att bygga) och lista varje fel som fil:rad: fel — hur du rättar det."""
     from metodbank.cli import validate as run_validate
 
     status = run_validate(ROOT)
@@ -26,14 +27,14 @@ def validate(c):
 
 @task(
     help={
-        "query": "the words to search for",
-        "kind": "metod, fall, framgangsfaktor, rekommendation or aktor",
-        "theme": "a theme id from data/vocabulary.yml",
-        "limit": "how many hits (default 10)",
+        "query": "orden du söker efter",
+        "kind": "bara en typ: metod, fall, framgangsfaktor, rekommendation eller aktor",
+        "theme": "bara ett tema, med dess kod ur data/vocabulary.yml (till exempel motesplatser)",
+        "limit": "hur många träffar (10 om inget anges)",
     }
 )
 def search(c, query, kind=None, theme=None, limit=10):
-    """Search the library (Whoosh, Swedish stemming): ranked hits with a snippet and the page URL."""
+    """Sök i biblioteket (svensk stamning): träffar i ordning med utdrag och sidans adress."""
     from metodbank.cli import search as run_search
 
     status = run_search(ROOT, query, kind=kind, theme=theme, limit=int(limit))
@@ -42,45 +43,62 @@ def search(c, query, kind=None, theme=None, limit=10):
 
 
 @task(
-    iterable=["theme", "method"],
+    iterable=["theme", "target_group", "method"],
     help={
-        "theme": "only methods with this theme id (repeatable)",
-        "method": "these methods, in this order (repeatable)",
-        "layout": "a5 (one card side per page) or a4-2up (two cards per A4 sheet, cut marks)",
-        "out": "where to write the PDF (default metodkort-<layout>.pdf)",
+        "theme": "metoder med det här temat, som kod eller namn (motesplatser eller Mötesplatser); "
+        "flera --theme betyder något av temana (eller)",
+        "target-group": "metoder för den här målgruppen, som kod eller namn; flera betyder någon av dem; "
+        "tillsammans med --theme krävs både tema och målgrupp (och)",
+        "method": "just de här metoderna, i den här ordningen (metodens kod, filnamnet utan .md); går att upprepa",
+        "layout": "a5 (en kortsida per sida) eller a4-2up (två kort per A4-ark, med skärmärken)",
+        "out": "var PDF-filen ska hamna (metodkort-<layout>.pdf om inget anges); passplan och visningsläge hamnar bredvid",
     },
 )
-def cards(c, theme=None, method=None, layout="a5", out=None):
-    """Build a deck of printable method cards for a course (PDF with cover and contents)."""
+def cards(c, theme=None, target_group=None, method=None, layout="a5", out=None):
+    """Gör en kortlek för ett utbildningspass, med passplan och visningsläge.
+
+    PDF med omslag, innehåll och korten, en passplan för två timmar (PDF, en A4-sida) och ett
+    visningsläge med en metod per skärm (HTML)."""
     from metodbank.cli import cards as run_cards
 
-    status = run_cards(ROOT, theme or [], method or [], layout, Path(out) if out else None)
+    status = run_cards(
+        ROOT,
+        theme or [],
+        method or [],
+        layout,
+        Path(out) if out else None,
+        target_groups=target_group or [],
+    )
     if status:
         raise Exit(code=status)
 
 
-@task(help={"kind": "case, method, factor, recommendation or organisation", "title": "the title, in Swedish"})
-def new(c, kind, title):
-    """Create a new content file from a template: id from the title, today's date, comments on every field."""
-    from metodbank.content.scaffold import new_entry
+@task(
+    iterable=["organisation"],
+    help={
+        "kind": "vad du skapar: case (fall), method (metod), factor (framgångsfaktor), "
+        "recommendation (rekommendation) eller organisation (aktör)",
+        "title": "rubriken, på svenska; filens namn görs av den",
+        "organisation": "för ett fall: en aktör som deltog, med namn (går att upprepa); "
+        "aktörer som saknas skapas också",
+    },
+)
+def new(c, kind, title, organisation=None):
+    """Skapa en ny innehållsfil från en mall; ett nytt fall erbjuder att skapa aktörer som saknas.
 
-    try:
-        path = new_entry(ROOT, kind, title)
-    except (ValueError, FileExistsError) as error:
-        print(error, file=sys.stderr)
-        raise Exit(code=1) from error
-    rel = path.relative_to(ROOT)
-    print(f"Skapade {rel}")
-    print("Nästa steg:")
-    print(f"  1. Fyll i fälten i {rel} (förklaringen står ovanför varje fält).")
-    print("  2. Kontrollera med: python3 -m invoke validate")
-    print("  3. Förhandsgranska med: python3 -m invoke serve  (http://127.0.0.1:8000)")
-    print("  4. Öppna en pull request. Se Bidra-avsnittet på webbplatsen.")
+    Ovanför varje fält i filen står vad det ska innehålla. Ett nytt fall frågar vilka aktörer som
+    deltog, känner igen dem som redan finns och erbjuder att skapa dem som saknas."""
+    from metodbank.cli import new as run_new
+
+    ask = input if sys.stdin.isatty() else None
+    status = run_new(ROOT, kind, title, organisation or [], ask=ask)
+    if status:
+        raise Exit(code=status)
 
 
 @task
 def report(c):
-    """List each case's completeness (lowest first) and content not reviewed for two years (oldest first)."""
+    """Visa hur fullständigt varje fall är (lägst först, med vad som saknas) och vad som inte granskats på två år."""
     from metodbank.content.completeness import report as completeness_report
     from metodbank.project import load_library
 
@@ -89,16 +107,16 @@ def report(c):
 
 @task
 def schema(c):
-    """Write the JSON Schema of each kind of content file to schemas/ (commit the result)."""
+    """Skriv JSON Schema för varje typ av innehållsfil till schemas/ (checka in resultatet)."""
     from metodbank.content.schema import write_schemas
 
     for path in write_schemas(ROOT):
         print(path.relative_to(ROOT))
 
 
-@task(help={"strict": "stop on MkDocs warnings too (default on)"})
+@task(help={"strict": "stoppa även på varningar från MkDocs (på om inget anges)"})
 def build(c, strict=True):
-    """Validate and build the site into site/ (swapped in only when the build succeeds)."""
+    """Kontrollera innehållet och bygg webbplatsen i site/ (byts ut först när bygget har lyckats)."""
     from metodbank.build import build_site
 
     status = build_site(ROOT, strict=strict)
@@ -106,22 +124,22 @@ def build(c, strict=True):
         raise Exit(code=status)
 
 
-@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+@task(help={"port": "porten på 127.0.0.1 (8000 om inget anges)"})
 def serve(c, port=8000):
-    """Build and serve the site on http://127.0.0.1:8000 with live reload."""
+    """Bygg och visa webbplatsen på http://127.0.0.1:8000; sidan laddas om när du sparar en fil."""
     c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False)
 
 
 @task
 def lint(c):
-    """ruff check and ruff format --check over the code."""
+    """Kontrollera koden med ruff check och ruff format --check."""
     c.run(f"{sys.executable} -m ruff check .")
     c.run(f"{sys.executable} -m ruff format --check .")
 
 
-@task(help={"k": "only tests matching this pytest -k expression"})
+@task(help={"k": "bara tester som matchar det här pytest -k-uttrycket"})
 def test(c, k=""):
-    """Lint, check that every import is declared (deptry), then run the whole test suite (pytest)."""
+    """Kontrollera koden, att varje import är deklarerad (deptry), och kör hela testsviten (pytest)."""
     lint(c)
     c.run(f"{sys.executable} -m deptry .")
     selection = f" -k {k!r}" if k else ""
@@ -129,10 +147,13 @@ def test(c, k=""):
 
 
 @task(
-    help={"cases": "comma-separated library sizes (default 100,1000)", "out": "JSON file for the raw numbers"}
+    help={
+        "cases": "storlekar på biblioteken, med kommatecken emellan (100,1000 om inget anges)",
+        "out": "JSON-fil för de uppmätta värdena",
+    }
 )
 def bench(c, cases="100,1000", out="benchmarks/results.json"):
-    """Build synthetic libraries with all plugins and with plain MkDocs + Material; print the figures."""
+    """Bygg syntetiska bibliotek med alla plugins och med enbart MkDocs + Material, och skriv ut mätvärdena."""
     from benchmarks import bench as benchmark
 
     sizes = [int(size) for size in cases.split(",")]

@@ -323,7 +323,7 @@ def run(sizes: list[int], repo: Path, out: Path | None = None) -> list[dict]:
     print("\nSök (Whoosh vid bygget, Pagefind i webbläsaren):")
     print(table(rows, SEARCH_COLUMNS))
     if out is not None:
-        page = repo / "docs" / "prestanda.md"
+        page = repo / "docs" / "utvecklare" / "prestanda.md"
         if page.exists():
             write_page(page, rows, date.today().isoformat())
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -68,6 +68,8 @@ steps:
 roles:
   - role: omradesutvecklare
     responsibility: Driver arbetet.
+  - {role: bovard, responsibility: Håller lokalen öppen.}
+  - {role: forening, responsibility: Bidrar med aktiviteter.}
 effort:
   level: medel
   time: Två kvällar i veckan

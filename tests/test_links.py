@@ -13,6 +13,7 @@ from conftest import MKDOCS_YML, ROOT, VALID, write_library
 from metodbank.build import build_site
 from metodbank.content.ids import slugify
 from metodbank.content.vocabulary import Vocabulary
+from metodbank.content.words import count
 from metodbank.project import load_library
 
 from benchmarks.synthetic import generate_library
@@ -80,8 +81,8 @@ def test_method_lists_the_cases_that_used_it_and_its_evidence(site, method):
     section = text.split('id="anvand-i-fall"', 1)[1].split("<h2", 1)[0] if cases else ""
     assert sorted(re.findall(r'href="\.\./\.\./fall/([a-z0-9-]+)/"', section)) == sorted(c.id for c in cases)
     places = {c.item.municipality for c in cases if c.item.municipality}
-    expected = f"Prövad i {len(cases)} fall" + (
-        f" i {len(places)} {'kommun' if len(places) == 1 else 'kommuner'}" if places else ""
+    expected = f"Prövad i {count(len(cases), 'fall', 'fall', neuter=True)}" + (
+        f" i {count(len(places), 'kommun', 'kommuner')}" if places else ""
     )
     assert expected in text
 

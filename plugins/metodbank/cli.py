@@ -79,10 +79,19 @@ def search(
 
 
 def cards(
-    root: Path, themes=(), methods=(), layout: str = "a5", out: Path | None = None, stream=sys.stdout
+    root: Path,
+    themes=(),
+    methods=(),
+    layout: str = "a5",
+    out: Path | None = None,
+    stream=sys.stdout,
+    target_groups=(),
 ) -> int:
-    """Build a deck of method cards for a course; print where it was written."""
-    from .cards.deck import all_cards, select, write_deck
+    """Build a deck of method cards for a course, with its time plan and presentation mode;
+    print what was chosen and where it was written."""
+    from .cards.deck import LEAD, all_cards, cover, describe_selection, select, write_deck
+    from .cards.pdf import html_to_pdf
+    from .cards.session import session_html, slides_html
     from .content.crossrefs import CrossRefs
 
     library = load_library(root)
@@ -96,10 +105,15 @@ def cards(
         return 2
     address = site_url(root)
     try:
-        chosen = select(library, all_cards(library, CrossRefs.build(library), address), themes, methods)
+        chosen = select(
+            library, all_cards(library, CrossRefs.build(library), address), themes, methods, target_groups
+        )
+        selection = describe_selection(library, themes, target_groups)
     except ValueError as error:
         print(error, file=stream)
         return 2
+    if selection and not methods:
+        print(f"Urval: metoder med {selection}.", file=stream)
     if not chosen:
         print("Inga metoder matchar urvalet.", file=stream)
         return 1
@@ -109,6 +123,72 @@ def cards(
     out = out or root / f"metodkort-{layout}.pdf"
     write_deck(library, chosen, out, root / ".cache" / "cards", "Metodkort", address, layout)
     print(f"{len(chosen)} metodkort ({layout}) skrivna till {out}", file=stream)
+    front = cover(library, "Metodkort", LEAD, chosen, address)
+    plan, slides = out.with_name(out.stem + "-passplan.pdf"), out.with_name(out.stem + "-visning.html")
+    plan.write_bytes(html_to_pdf(session_html("Metodkort", chosen, front)))
+    slides.write_text(slides_html("Metodkort", chosen, front), encoding="utf-8")
+    print(f"Passplan för två timmar (en A4-sida): {plan}", file=stream)
+    print(f"Visningsläge, en metod per skärm (öppna i webbläsaren): {slides}", file=stream)
+    return 0
+
+
+def _yes(answer: str, default: bool) -> bool:
+    answer = answer.strip().lower()
+    return default if not answer else answer[0] in "jy"
+
+
+def _organisations(root: Path, names: list[str], ask, out) -> tuple[list[str], list[Path]]:
+    """The ids of the named organisations, creating the missing ones (asking first when `ask`)."""
+    from .content.scaffold import match_organisation, new_entry, organisation_titles
+
+    titles = organisation_titles(root)
+    ids, created = [], []
+    for name in names:
+        found, close = match_organisation(name, titles)
+        if found is None and close and ask is not None:
+            guess = close[0]
+            if _yes(ask(f"Menade du {titles[guess]} (organisations/{guess}.md)? [j/N] "), False):
+                found = guess
+        if found is None:
+            question = f"Aktören {name!r} finns inte i Metodbanken. Ska den skapas? [J/n] "
+            if ask is not None and not _yes(ask(question), True):
+                print(f"Hoppar över {name!r}; lägg till aktörens id under organisations senare.", file=out)
+                continue
+            path = new_entry(root, "organisation", name)
+            created.append(path)
+            found = path.stem
+            titles[found] = name
+            print(f"Skapade {path.relative_to(root)} – fyll i den också.", file=out)
+        ids.append(found)
+    return ids, created
+
+
+def new(root: Path, kind: str, title: str, organisations=(), ask=None, out=sys.stdout) -> int:
+    """`invoke new`: a new content file from the template. For a case, the actors that took
+    part are looked up by name, and the missing ones are created (after asking, when `ask`
+    is a function that reads an answer)."""
+    from .content.scaffold import KIND_ALIASES, new_entry
+
+    names = [n for n in organisations if n.strip()]
+    is_case = KIND_ALIASES.get(kind) == "case"
+    if is_case and not names and ask is not None:
+        print("Vilka aktörer deltog? Skriv ett namn per rad och avsluta med en tom rad.", file=out)
+        while name := ask("Aktör: ").strip():
+            names.append(name)
+    try:
+        ids, created = _organisations(root, names, ask, out) if is_case else ([], [])
+        path = new_entry(root, kind, title, organisations=ids)
+    except (ValueError, FileExistsError) as error:
+        print(error, file=out)
+        return 1
+    rel = path.relative_to(root)
+    folders = " ".join(sorted({p.relative_to(root).parts[0] for p in [path, *created]}))
+    print(f"Skapade {rel}", file=out)
+    print("Nästa steg:", file=out)
+    print(f"  1. Fyll i fälten i {rel} (förklaringen står ovanför varje fält).", file=out)
+    print("  2. Kontrollera med: python3 -m invoke validate", file=out)
+    print("  3. Förhandsgranska med: python3 -m invoke serve  (http://127.0.0.1:8000)", file=out)
+    print(f"  4. Skicka in allt nytt: git add {folders}, sedan git commit och en pull request.", file=out)
     return 0
 
 

@@ -8,7 +8,7 @@ method's page with the date the content was last reviewed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from ..content.urls import page_uri, page_url
 from ..site.html import format_number, template_env
+from ..site.workshop import case_brief
+from .limits import LIMITS, fit
 
 CARD_CSS = Path(__file__).parent / "assets" / "card.css"
 ENV = template_env(Path(__file__).parent / "templates")
@@ -38,6 +40,16 @@ class Card:
     factors: list[str]
     url: str
     reviewed: str
+    questions: list[str] = field(default_factory=list)
+    """Discussion questions for a training session (from the method file)."""
+    exercise: dict | None = None
+    """The exercise: title, minutes, instructions (from the method file)."""
+    workshop_note: str = ""
+    """Where the questions and the exercise come from ("Redaktionens förslag" or the sources)."""
+    case_brief: dict | None = None
+    """One case that used the method: heading and a sentence (derived from the cases)."""
+    reading: list[dict] = field(default_factory=list)
+    """Further reading that the sources give: title and url."""
 
     def qr_svg(self) -> Markup:
         """The QR code of the method's web address, as inline SVG (black on white)."""
@@ -55,16 +67,48 @@ def effort_text(effort) -> str:
     return text
 
 
-def build_card(entry, library, refs, site_url: str) -> Card:
-    """The card of one method entry."""
-    item = entry.item
-    vocabulary = library.vocabulary
-    factors = refs.referring(entry.id, "factor", "methods") if refs is not None else []
-    if not factors and refs is not None:  # fall back on factors seen in the cases that used it
+def _factors(entry, library, refs) -> list:
+    """Up to three key success factors: the method's own, else those seen in its cases."""
+    if refs is None:
+        return []
+    factors = refs.referring(entry.id, "factor", "methods")
+    if not factors:
         seen = {f for case in refs.cases_using(entry.id) for f in case.item.success_factors}
         factors = [library.entries[f] for f in sorted(seen) if f in library.entries]
-    factors = sorted(factors, key=lambda f: (-len(refs.supporting_cases(f)), f.title.lower()))[:3]
-    return Card(
+    return sorted(factors, key=lambda f: (-len(refs.supporting_cases(f)), f.title.lower()))[:3]
+
+
+def _workshop(item) -> dict:
+    workshop = item.workshop
+    if workshop is None:
+        return {}
+    exercise = workshop.exercise
+    return {
+        "questions": list(workshop.questions),
+        "exercise": exercise.model_dump() if exercise else None,
+        "workshop_note": WORKSHOP_NOTES[workshop.origin],
+    }
+
+
+WORKSHOP_NOTES = {"källan": "Ur källorna", "redaktionen": "Redaktionens förslag"}
+
+
+def _brief(library, refs, method_id: str) -> dict | None:
+    brief = case_brief(library, refs, method_id)
+    if brief is None:
+        return None
+    text = brief.text if len(brief.text) <= LIMITS["brief_text"] else ""
+    return {"heading": brief.heading, "text": text}
+
+
+def build_card(entry, library, refs, site_url: str) -> Card:
+    """The card of one method entry. Derived parts (success factors, the case in brief) are
+    shortened or left out when the side would overflow; the contributor's own fields are
+    held to the limits by validation."""
+    item = entry.item
+    vocabulary = library.vocabulary
+    factors = _factors(entry, library, refs)
+    card = Card(
         id=entry.id,
         title=item.title,
         summary=item.summary,
@@ -77,7 +121,11 @@ def build_card(entry, library, refs, site_url: str) -> Card:
         factors=[f.title for f in factors],
         url=site_url.rstrip("/") + "/" + page_url(page_uri(entry.kind, entry.id)),
         reviewed=item.last_reviewed.isoformat(),
+        case_brief=_brief(library, refs, entry.id),
+        reading=[{"title": r.title, "url": r.url} for r in item.further_reading[: LIMITS["reading"]]],
+        **_workshop(item),
     )
+    return fit(card)
 
 
 def card_html(card: Card) -> str:

@@ -1,10 +1,12 @@
-"""The "copy + paste" kit: a method as a ready-to-fill plan, as Markdown to download or
-copy, and as printable HTML. Both come from one `Plan`; the HTML is escaped by Jinja."""
+"""The "copy + paste" kit: a method as a ready-to-fill plan. One `Plan` is laid out once as
+sections (`plan_sections`) and written four ways: printable HTML (also what "Kopiera planen"
+puts on the clipboard, formatted), plain text (the clipboard's fallback), a Word document
+(`plandoc`) and Markdown. The HTML is escaped by Jinja."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field
 
 from ..content.urls import page_uri, page_url
 from .card import ENV
@@ -29,6 +31,36 @@ class Plan:
     sources: list[tuple[str, str | None]]
     examples: list[tuple[str, str]]
     """(title, web address) of the cases that used the method."""
+
+
+class Blank:
+    """A line to fill in."""
+
+
+@dataclass(frozen=True)
+class Strong:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str | None
+
+
+Part = str | Blank | Strong | Link
+
+
+@dataclass
+class Section:
+    """One part of the plan: a heading and its items, shown as text, a bulleted list, boxes
+    to tick or a table; each item is a list of parts (text, blanks, bold text, links)."""
+
+    heading: str
+    style: str
+    """"text", "bullets", "boxes" or "table"."""
+    items: list[list[Part]] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
 
 
 def build_plan(entry, library, refs, site_url: str) -> Plan:
@@ -56,6 +88,50 @@ def build_plan(entry, library, refs, site_url: str) -> Plan:
     )
 
 
+def _step(number: int, title: str, description: str, roles: str) -> list[Part]:
+    parts: list[Part] = [Strong(f"{number}. {title}")]
+    if description:
+        parts.append(f" – {description}")
+    if roles:
+        parts.append(f" (Vem: {roles})")
+    return parts + [" Ansvarig: ", Blank(), ". Klart senast: ", Blank(), "."]
+
+
+def plan_sections(plan: Plan) -> list[Section]:
+    """The plan's sections in order, each with what there is to fill in."""
+    blank = Blank()
+    goals = [
+        [f"Mål {n}: ", blank, " (mäts genom: ", blank, ", målvärde: ", blank, ", senast: ", blank, ")"]
+        for n in (1, 2, 3)
+    ]
+    sections = [
+        Section(
+            "Vår organisation och ort",
+            "bullets",
+            [[f"{what}: ", blank] for what in ("Organisation", "Ort och område", "Start", "Ansvarig")],
+        ),
+        Section("Syfte", "text", [[plan.purpose]]),
+        Section("Mätbara mål", "boxes", goals),
+        Section("Är vi redo? Förutsättningar", "boxes", [[text] for text in plan.prerequisites] or [[blank]]),
+        Section(
+            "Roller", "table", [[role, duty, blank] for role, duty in plan.roles], ("Roll", "Ansvar", "Namn")
+        ),
+        Section("Steg", "boxes", [_step(n, *step) for n, step in enumerate(plan.steps, 1)]),
+        Section("Kärnan – behåll när ni kopierar", "bullets", [[text] for text in plan.core]),
+    ]
+    if plan.adaptable:
+        items = [[f"{text} Vår anpassning: ", blank] for text in plan.adaptable]
+        sections.append(Section("Det här kan ni anpassa", "bullets", items))
+    if plan.risks:
+        sections.append(Section("Risker att hålla koll på", "boxes", [[text] for text in plan.risks]))
+    if plan.checklist:
+        sections.append(Section("Checklista", "boxes", [[text] for text in plan.checklist]))
+    references = [["Källa: ", Link(title, url)] for title, url in plan.sources]
+    references += [["Exempel: ", Link(title, url)] for title, url in plan.examples]
+    sections.append(Section("Källor och exempel", "bullets", references))
+    return sections
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`<>\[\]|*_#])")
 
 
@@ -64,69 +140,66 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _escaped(value):
-    if isinstance(value, str):
-        return md(value)
-    if isinstance(value, list | tuple):
-        return type(value)(_escaped(v) for v in value)
-    return value
+def _text(parts: list[Part], markdown: bool) -> str:
+    """One item as text; in Markdown every text is escaped, so a downloaded plan carries no
+    HTML or links that the content file did not have as data."""
+    literal = md if markdown else (lambda text: text)
+    out = ""
+    for part in parts:
+        if isinstance(part, Blank):
+            out += BLANK
+        elif isinstance(part, Strong):
+            out += literal(part.text)
+        elif isinstance(part, Link):
+            out += f"[{literal(part.text)}]({part.url})" if markdown and part.url else literal(part.text)
+            out += f" <{part.url}>" if part.url and not markdown else ""
+        else:
+            out += literal(part)
+    return out
 
 
 def plan_markdown(plan: Plan) -> str:
-    """The plan as Markdown with checkboxes and blanks to fill in. Every text from a content
-    file is escaped, so a downloaded plan carries no HTML or links that the file did not."""
-    plan = replace(plan, **{f.name: _escaped(getattr(plan, f.name)) for f in fields(plan) if f.name != "url"})
+    """The plan as Markdown with checkboxes and blanks to fill in."""
     out = [
-        f"# Plan: {plan.title}",
+        f"# Plan: {md(plan.title)}",
         "",
         f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed}).",
-        "",
-        "## Vår organisation och ort",
-        "",
-        f"- Organisation: {BLANK}",
-        f"- Ort och område: {BLANK}",
-        f"- Start: {BLANK}",
-        f"- Ansvarig: {BLANK}",
-        "",
-        "## Syfte",
-        "",
-        plan.purpose,
-        "",
-        "## Mätbara mål",
-        "",
     ]
-    out += [
-        f"- [ ] Mål {n}: {BLANK} (mäts genom: {BLANK}, målvärde: {BLANK}, senast: {BLANK})" for n in (1, 2, 3)
+    for section in plan_sections(plan):
+        out += ["", f"## {section.heading}", ""]
+        if section.style == "table":
+            out += ["| " + " | ".join(section.columns) + " |", "|" + " --- |" * len(section.columns)]
+            out += ["| " + " | ".join(_text([p], True) for p in row) + " |" for row in section.items]
+            continue
+        prefix = {"text": "", "bullets": "- ", "boxes": "- [ ] "}[section.style]
+        out += [prefix + _text(parts, True) for parts in section.items]
+    return "\n".join(out) + "\n"
+
+
+def plan_text(plan: Plan) -> str:
+    """The plan as plain text, for pasting where formatting is lost: boxes as ☐, lines to fill."""
+    out = [
+        f"PLAN: {plan.title.upper()}",
+        "",
+        f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed}).",
     ]
-    out += ["", "## Är vi redo? Förutsättningar", ""]
-    out += [f"- [ ] {text}" for text in plan.prerequisites] or [f"- [ ] {BLANK}"]
-    out += ["", "## Roller", "", "| Roll | Ansvar | Namn |", "| --- | --- | --- |"]
-    out += [f"| {role} | {duty} | {BLANK} |" for role, duty in plan.roles]
-    out += ["", "## Steg", ""]
-    for number, (title, description, roles) in enumerate(plan.steps, 1):
-        line = f"- [ ] {number}. {title}"
-        if description:
-            line += f" – {description}"
-        if roles:
-            line += f" (Vem: {roles})"
-        out.append(line + f" Ansvarig: {BLANK}. Klart senast: {BLANK}.")
-    out += ["", "## Kärnan – behåll när ni kopierar", ""]
-    out += [f"- {text}" for text in plan.core]
-    if plan.adaptable:
-        out += ["", "## Det här kan ni anpassa", ""]
-        out += [f"- {text} Vår anpassning: {BLANK}" for text in plan.adaptable]
-    if plan.risks:
-        out += ["", "## Risker att hålla koll på", ""]
-        out += [f"- [ ] {text}" for text in plan.risks]
-    if plan.checklist:
-        out += ["", "## Checklista", ""]
-        out += [f"- [ ] {text}" for text in plan.checklist]
-    out += ["", "## Källor och exempel", ""]
-    out += [f"- Källa: [{title}]({url})" if url else f"- Källa: {title}" for title, url in plan.sources]
-    out += [f"- Exempel: [{title}]({url})" for title, url in plan.examples]
+    for section in plan_sections(plan):
+        out += ["", section.heading.upper(), ""]
+        if section.style == "table":
+            out += [" – ".join(_text([p], False) for p in row) for row in section.items]
+            continue
+        prefix = {"text": "", "bullets": "• ", "boxes": "☐ "}[section.style]
+        out += [prefix + _text(parts, False) for parts in section.items]
     return "\n".join(out) + "\n"
 
 
 def plan_html(plan: Plan) -> str:
-    """The same plan as a printable HTML page."""
-    return ENV.get_template("plan.html").render(plan=plan)
+    """The same plan as a printable HTML page (print it or save it as PDF from the browser)."""
+    return ENV.get_template("plan.html").render(plan=plan, sections=plan_sections(plan))
+
+
+ENV.tests.update(
+    blank=lambda part: isinstance(part, Blank),
+    strong=lambda part: isinstance(part, Strong),
+    link=lambda part: isinstance(part, Link),
+)

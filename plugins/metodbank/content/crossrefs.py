@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .library import Entry, Library
+from .words import count, number
 
 # (kind of the referring entry, its field) for every reference field in the model.
 REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -32,12 +33,12 @@ class Evidence:
     """How many of those cases copied another case or a method."""
 
     def sentence(self) -> str:
-        """'Prövad i 3 fall i 2 kommuner, 2018–2019. 1 av fallen är en kopia.'"""
+        """'Prövad i tre fall i två kommuner, 2018–2019. Ett av fallen är en kopia …'"""
         if self.cases == 0:
             return "Ännu inte prövad i något fall i Metodbanken."
-        text = f"Prövad i {self.cases} fall"
+        text = f"Prövad i {count(self.cases, 'fall', 'fall', neuter=True)}"
         if self.municipalities:
-            text += f" i {self.municipalities} {'kommun' if self.municipalities == 1 else 'kommuner'}"
+            text += f" i {count(self.municipalities, 'kommun', 'kommuner')}"
         if self.first_year is not None:
             years = (
                 str(self.first_year)
@@ -47,7 +48,8 @@ class Evidence:
             text += f", {years}"
         text += "."
         if self.copies:
-            text += f" {self.copies} av fallen är {'en kopia' if self.copies == 1 else 'kopior'} av ett annat fall eller en metod."
+            copies = number(self.copies, neuter=True).capitalize()
+            text += f" {copies} av fallen är {'en kopia' if self.copies == 1 else 'kopior'} av ett annat fall eller en metod."
         return text
 
 

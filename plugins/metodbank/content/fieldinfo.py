@@ -66,7 +66,7 @@ def describe_type(field: FieldInfo, vocabulary: Vocabulary) -> str:
 
 def ordered_fields(model: type[BaseModel]) -> list[str]:
     """Field names in reading order: what it is first, sources and review date last."""
-    last = ["sources", "last_reviewed"]
+    last = ["sources", "further_reading", "last_reviewed"]
     return [n for n in model.model_fields if n not in last] + [n for n in last if n in model.model_fields]
 
 

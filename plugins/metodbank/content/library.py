@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .bodylinks import find_references
+from .checks import field_checks
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
@@ -119,7 +120,7 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
             continue
         parsed.append((kind, stem, source))
 
-    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
+    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous, {k.name: k.folder for k in KINDS})
     for kind, stem, source in parsed:
         item, problems = validate_source(kind, source, context, checks)
         library.diagnostics.extend(problems)
@@ -151,6 +152,7 @@ def validate_source(
     problems.extend(check_body_references(source, context))
     problems.extend(check_body_safety(source))
     if item is not None:
+        problems.extend(field_checks(source, item))
         for check in checks:
             problems.extend(check(kind, source, item))
     if kind.body_required and not source.body.strip():

@@ -10,15 +10,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from .labels import field_label, label
 from .suggest import did_you_mean
-
-
-def field_name(loc: tuple) -> str:
-    """A readable name for a location: `steps[3].title`, counting list items from 1."""
-    name = ""
-    for part in loc:
-        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
 
 
 def _inner_model(annotation) -> type[BaseModel] | None:
@@ -78,38 +71,41 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     handler = _HANDLERS.get(kind)
     if handler is None:
         return (
-            f"fältet {field_name(loc)!r} har ett ogiltigt värde: {error.get('input')!r}",
+            f"fältet {field_label(loc)} har ett ogiltigt värde: {error.get('input')!r}",
             "jämför med mallen och fältreferensen under Bidra på webbplatsen",
         )
-    return handler(field_name(loc), loc, error.get("input"), ctx, model)
+    return handler(field_label(loc), loc, error.get("input"), ctx, model)
 
 
 def _empty(name, loc, value, ctx, model):
     info = _field_info(model, loc)
     what = info.description if info and info.description else "se fältreferensen under Bidra"
-    return f"fältet {name!r} är inte ifyllt", f"fyll i: {what}"
+    return f"fältet {name} är inte ifyllt", f"fyll i: {what}"
 
 
 def _missing(name, loc, value, ctx, model):
     info = _field_info(model, loc)
     what = f" ({info.description})" if info and info.description else ""
-    parent = field_name(loc[:-1])
+    parent = field_label(loc[:-1])
     where = f" under {parent}" if parent else ""
-    return f"fältet {name!r} saknas", f"lägg till '{_key(loc, name)}:'{where}{what}"
+    return f"fältet {name} saknas", f"lägg till '{_key(loc, name)}:'{where}{what}"
 
 
 def _extra(name, loc, value, ctx, model):
     holder = _model_at(model, loc[:-1])
     allowed = list(holder.model_fields) if holder else []
-    return f"okänt fält {name!r}", did_you_mean(
-        _key(loc, name), allowed, f"tillåtna fält här: {', '.join(allowed)}"
+    parent = field_label(loc[:-1])
+    where = f" under {parent}" if parent else ""
+    listed = ", ".join(f"{key} ({label(key)})" if label(key) != key else key for key in allowed)
+    return f"okänt fält {_key(loc, name)!r}{where}", did_you_mean(
+        _key(loc, name), allowed, f"tillåtna fält här: {listed}"
     )
 
 
 def _literal(name, loc, value, ctx, model):
     options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
     return (
-        f"ogiltigt värde {value!r} i {name!r}",
+        f"ogiltigt värde {value!r} i {name}",
         did_you_mean(str(value), options, f"välj ett av: {', '.join(options)}"),
     )
 
@@ -118,7 +114,7 @@ def _group(name, loc, value, ctx, model):
     holder = _model_at(model, loc)
     fields = ", ".join(holder.model_fields) if holder else ""
     return (
-        f"fältet {name!r} ska vara en grupp av fält, inte {_type_name(value)}",
+        f"fältet {name} ska vara en grupp av fält, inte {_type_name(value)}",
         f"skriv underfälten indragna på raderna under ({fields})",
     )
 
@@ -132,7 +128,7 @@ def _fixed(message: str, hint: str):
 
     def handler(name, loc, value, ctx, model):
         values = {
-            "name": repr(name),
+            "name": name,
             "value": repr(value),
             "type": _type_name(value),
             "length": len(str(value)),

@@ -57,6 +57,17 @@ class Source(Part):
     """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
 
 
+class FurtherReading(Part):
+    """An address for further reading that a source itself gives (never a guessed one)."""
+
+    title: ShortText
+    """Vad sidan handlar om, med källans ord, till exempel "Koalitionsmodellen"."""
+    url: WebUrl
+    """Webbadressen exakt som källan anger den."""
+    publisher: ShortText | None = None
+    """Vem som står bakom sidan, om det framgår."""
+
+
 class Period(Part):
     """When a case ran."""
 
@@ -154,6 +165,28 @@ class Effort(Part):
     """Kostnad i kronor som intervall (min och max), om den är känd."""
 
 
+class Exercise(Part):
+    """An exercise for a training session on a method."""
+
+    title: ShortText
+    """Övningens namn, till exempel "Rita er egen karta"."""
+    minutes: int = Field(ge=5, le=90)
+    """Hur många minuter övningen tar (5–90)."""
+    instructions: Text
+    """Vad deltagarna gör, i ett par meningar."""
+
+
+class Workshop(Part):
+    """Material for a training session (utbildningspass) on a method: questions and an exercise."""
+
+    questions: list[ShortText] = Field(min_length=2, max_length=4)
+    """Två till fyra diskussionsfrågor för gruppen."""
+    exercise: Exercise | None = None
+    """En övning med tidsåtgång."""
+    origin: Literal["källan", "redaktionen"]
+    """Varifrån frågorna och övningen kommer: "källan" om källorna beskriver dem, annars "redaktionen" (visas som redaktionens förslag)."""
+
+
 # --- the five kinds -------------------------------------------------------------------------
 
 
@@ -163,9 +196,11 @@ class Content(Part):
     title: Title
     """Rubrik som visas på sidan och i listor."""
     summary: Annotated[str, Field(min_length=10, max_length=300)]
-    """En eller två meningar som sammanfattar innehållet; visas i listor och på metodkort."""
+    """En eller två meningar som sammanfattar innehållet; visas överst på sidan och i listor."""
     sources: list[Source] = Field(min_length=1)
     """Källor som innehållet bygger på: titel, utgivare, webbadress och datum där de finns."""
+    further_reading: list[FurtherReading] = []
+    """Webbadresser för vidare läsning som källorna själva nämner ("Läs mer: …"). Gissa aldrig en adress."""
     last_reviewed: PastDate
     """Datum då innehållet senast granskades mot källorna (ÅÅÅÅ-MM-DD)."""
 
@@ -257,6 +292,8 @@ class Method(Classified):
     """Kärnan: det som måste behållas när metoden kopieras."""
     adaptable: list[Text] = []
     """Det som kan anpassas efter lokala förhållanden."""
+    workshop: Workshop | None = None
+    """Material för ett utbildningspass: diskussionsfrågor och en övning (visas på metodkortet)."""
 
 
 class SuccessFactor(Classified):

@@ -11,9 +11,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .fieldinfo import describe_type, ordered_fields, unwrap
+from .frontmatter import read_source
 from .ids import slugify
 from .kinds import KIND_BY_NAME, Kind
+from .labels import label
 from .schema import schema_file
+from .suggest import close_matches, fold
 from .vocabulary import Vocabulary
 
 KIND_ALIASES = {
@@ -33,6 +36,8 @@ BODIES = {
 }
 SHOWN_OPTIONAL = {"municipality"}
 """Optional fields that most files need, so the template shows them uncommented."""
+NOTES = {("Method", "summary"): " Står också på metodkortet (högst 220 tecken)."}
+"""Notes for one kind's template beyond the field's description: (model, field) → text."""
 PROMPT = (
     "<!-- Skriv med egna ord utifrån källorna. Hitta inte på resultat, siffror, citat eller personer. -->"
 )
@@ -46,7 +51,10 @@ def _fields(model: type[BaseModel], vocabulary: Vocabulary, indent: str, prefill
         required = field.is_required()
         inner, is_list = unwrap(field.annotation)
         need = "obligatoriskt" if required else "valfritt"
-        lines.append(f"{indent}# {field.description} ({need}; {describe_type(field, vocabulary)})")
+        what = field.description + NOTES.get((model.__name__, name), "")
+        if not what.lower().startswith(label(name).lower()):
+            what = f"{label(name).capitalize()}: {what}"
+        lines.append(f"{indent}# {what} ({need}; {describe_type(field, vocabulary)})")
         nested = isinstance(inner, type) and issubclass(inner, BaseModel)
         if name in prefill:
             lines.append(f"{indent}{name}: {prefill[name]}")
@@ -69,11 +77,15 @@ def _fields(model: type[BaseModel], vocabulary: Vocabulary, indent: str, prefill
     return lines
 
 
-def template(kind: Kind, title: str, today: date, vocabulary: Vocabulary) -> str:
-    """The text of a new content file of `kind` titled `title`."""
+def template(
+    kind: Kind, title: str, today: date, vocabulary: Vocabulary, organisations: list[str] | None = None
+) -> str:
+    """The text of a new content file of `kind` titled `title` (a case may name its actors)."""
     depth = kind.folder.count("/") + 1
     schema = "../" * depth + schema_file(kind)
     prefill = {"title": _quoted(title), "last_reviewed": today.isoformat()}
+    if organisations and "organisations" in kind.model.model_fields:
+        prefill["organisations"] = "[" + ", ".join(organisations) + "]"
     head = [
         "---",
         f"# yaml-language-server: $schema={schema}",
@@ -93,8 +105,11 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def new_entry(root: Path, kind_name: str, title: str, today: date | None = None) -> Path:
-    """Write the new file and return its path; refuse to overwrite or to reuse an id."""
+def new_entry(
+    root: Path, kind_name: str, title: str, today: date | None = None, organisations: list[str] | None = None
+) -> Path:
+    """Write the new file and return its path; refuse to overwrite or to reuse an id.
+    `organisations` (ids) are written into a new case's `organisations` field."""
     if kind_name not in KIND_ALIASES:
         raise ValueError(
             f"okänd typ {kind_name!r}: välj case, method, factor, recommendation eller organisation"
@@ -117,6 +132,29 @@ def new_entry(root: Path, kind_name: str, title: str, today: date | None = None)
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        template(kind, title, today or date.today(), Vocabulary.load(root / "data")), encoding="utf-8"
+        template(kind, title, today or date.today(), Vocabulary.load(root / "data"), organisations),
+        encoding="utf-8",
     )
     return path
+
+
+def organisation_titles(root: Path) -> dict[str, str]:
+    """The id and title of every organisation file (files that cannot be read are left out)."""
+    titles = {}
+    for path in sorted((root / KIND_BY_NAME["organisation"].folder).glob("*.md")):
+        source, _ = read_source(path, path.name)
+        if source is not None and isinstance(source.data.get("title"), str):
+            titles[path.stem] = source.data["title"]
+    return titles
+
+
+def match_organisation(name: str, titles: dict[str, str]) -> tuple[str | None, list[str]]:
+    """The id of the organisation called `name` (by title or id), or None and the ids of
+    organisations with similar names."""
+    by_title = {fold(title): key for key, title in titles.items()}
+    if fold(name) in by_title:
+        return by_title[fold(name)], []
+    if slugify(name) in titles:
+        return slugify(name), []
+    close = close_matches(name, list(by_title))
+    return None, [by_title[c] for c in close]

@@ -28,3 +28,14 @@ def did_you_mean(value: str, candidates, otherwise: str) -> str:
     """A hint naming the closest candidate, or `otherwise` when there is none."""
     best = closest(value, candidates)
     return f"menade du {best!r}?" if best is not None else otherwise
+
+
+def close_matches(value: str, candidates, count: int = 3) -> list[str]:
+    """Up to `count` candidates that look like `value`, closest first."""
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    key = fold(str(value))
+    if key in by_fold:
+        return [by_fold[key]]
+    return [by_fold[m] for m in difflib.get_close_matches(key, list(by_fold), n=count, cutoff=0.6)]

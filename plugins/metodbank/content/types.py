@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .characters import visible
-from .suggest import did_you_mean
+from .suggest import close_matches, did_you_mean
 from .vocabulary import Vocabulary
 
 
@@ -37,6 +37,8 @@ class CheckContext:
     kinds_by_id: dict[str, str] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
     """Ids used by more than one file: already reported, so references to them are not."""
+    folders: dict[str, str] = field(default_factory=dict)
+    """The folder of each kind (e.g. organisation → organisations), for messages."""
 
 
 def _context(info: ValidationInfo) -> CheckContext | None:
@@ -228,16 +230,7 @@ def _reference(*kinds: str):
         wanted = " eller ".join(KIND_ARTICLES[kind] for kind in kinds)
         found = ctx.kinds_by_id.get(value)
         if found is None:
-            candidates = [i for i, k in ctx.kinds_by_id.items() if k in kinds]
-            raise PydanticCustomError(
-                "unknown_reference",
-                "okänt id '{value}' (här ska det stå id:t för {wanted})",
-                {
-                    "value": value,
-                    "wanted": wanted,
-                    "hint": did_you_mean(value, candidates, "kontrollera id:t: det är filnamnet utan .md"),
-                },
-            )
+            raise _missing_reference(value, kinds, ctx)
         if found not in kinds:
             raise PydanticCustomError(
                 "wrong_kind",
@@ -252,6 +245,33 @@ def _reference(*kinds: str):
         return value
 
     return AfterValidator(check)
+
+
+def _missing_reference(value: str, kinds: tuple[str, ...], ctx: CheckContext) -> PydanticCustomError:
+    """The error for a reference to an id that no file has: say that it does not exist,
+    suggest close ids of the right kind, and give the command that creates it."""
+    none = " eller ".join(KIND_NONE[kind] for kind in kinds)
+    candidates = [i for i, k in ctx.kinds_by_id.items() if k in kinds]
+    close = close_matches(value, candidates)
+    kind = kinds[0]
+    folder = ctx.folders.get(kind)
+    where = f" (ingen fil {folder}/{value}.md)" if folder and len(kinds) == 1 else ""
+    title = value.replace("-", " ").capitalize()
+    command = f'python3 -m invoke new {kind} "{title}"'
+    article, noun = KIND_ARTICLES[kind].split(" ", 1)
+    new = f"{article} {'nytt' if article == 'ett' else 'ny'} {noun}"
+    create = f"är det {new}, skapa {'det' if article == 'ett' else 'den'} med {command} och fyll i filen"
+    if close:
+        hint = f"menade du {' eller '.join(repr(c) for c in close)}? {create[0].upper()}{create[1:]}"
+    elif len(kinds) == 1:
+        hint = create
+    else:
+        hint = "kontrollera id:t: det är filnamnet utan .md"
+    return PydanticCustomError(
+        "unknown_reference",
+        "det finns {none} '{value}'{where}",
+        {"value": value, "none": none, "where": where, "hint": hint},
+    )
 
 
 CaseRef = Annotated[str, _reference("case"), _marked(reference=["case"])]
@@ -269,3 +289,12 @@ KIND_ARTICLES = {
     "organisation": "en aktör",
 }
 """Each kind with its Swedish indefinite article, for messages."""
+
+KIND_NONE = {
+    "case": "inget fall",
+    "method": "ingen metod",
+    "factor": "ingen framgångsfaktor",
+    "recommendation": "ingen rekommendation",
+    "organisation": "ingen aktör",
+}
+"""Each kind after "det finns …", for messages about ids that do not exist."""

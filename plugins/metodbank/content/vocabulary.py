@@ -26,6 +26,8 @@ class Term:
     id: str
     label: str
     description: str
+    words: tuple[str, ...] = ()
+    """Everyday words that should lead a searcher to this term (e.g. "fritidsgård")."""
 
 
 @dataclass
@@ -43,7 +45,8 @@ class Vocabulary:
         search_terms = tuple(raw.pop("search_terms", []))
         groups = {
             group: {
-                key: Term(key, entry["label"], entry.get("description", "")) for key, entry in terms.items()
+                key: Term(key, entry["label"], entry.get("description", ""), tuple(entry.get("words", [])))
+                for key, entry in terms.items()
             }
             for group, terms in raw.items()
         }
@@ -63,7 +66,10 @@ class Vocabulary:
             return
         labels = {fold(t.label): key for key, t in terms.items()}
         if fold(value) in labels:
-            hint = f"skriv id:t {labels[fold(value)]!r}, inte etiketten"
+            hint = (
+                f"skriv {labels[fold(value)]!r} (koden i data/vocabulary.yml), "
+                f"inte namnet {terms[labels[fold(value)]].label!r} som visas på webbplatsen"
+            )
         else:
             hint = did_you_mean(
                 value, list(terms), f"välj ett av: {', '.join(terms)} (se data/vocabulary.yml)"

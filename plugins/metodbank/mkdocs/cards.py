@@ -19,10 +19,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..cards.card import card_html
-from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page
+from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page, session_files
 from ..cards.deck import all_cards
-from ..cards.kit import build_plan, plan_html, plan_markdown
+from ..cards.kit import build_plan, plan_html, plan_markdown, plan_text
 from ..cards.pdf import write_all_pdfs
+from ..cards.plandoc import plan_docx
+from ..cards.session import write_session_pdfs
 from ..project import placeholder_warning
 from .content import content_plugin
 
@@ -61,7 +63,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def on_pre_build(self, *, config):
         """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""
-        self.pdf_job = None
+        self.pdf_jobs = []
+        self.session_pages, session_jobs = session_files(self.library, self.cards, self.site_url)
         if not self.config.pdf:
             return
         self.pdf_out = Path(
@@ -70,16 +73,19 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             )
         )
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.pdf_job = self.pool.submit(
-            write_all_pdfs,
-            self.cards,
-            deck_jobs(self.library, self.cards, self.site_url),
-            self.cache,
-            self.pdf_out,
-        )
+        self.pdf_jobs = [
+            self.pool.submit(
+                write_all_pdfs,
+                self.cards,
+                deck_jobs(self.library, self.cards, self.site_url),
+                self.cache,
+                self.pdf_out,
+            ),
+            self.pool.submit(write_session_pdfs, session_jobs, self.cache, self.pdf_out),
+        ]
 
     def on_build_error(self, *, error):
-        if getattr(self, "pdf_job", None) is not None:
+        if getattr(self, "pdf_jobs", None):
             self.pool.shutdown(cancel_futures=True)
             shutil.rmtree(self.pdf_out, ignore_errors=True)
 
@@ -95,12 +101,16 @@ class CardsPlugin(BasePlugin[CardsConfig]):
                 ("html", card_html(card)),
                 ("plan_md", plan_markdown(plan)),
                 ("plan_html", plan_html(plan)),
+                ("plan_txt", plan_text(plan)),
             ):
                 (site / paths[key]).parent.mkdir(parents=True, exist_ok=True)
                 (site / paths[key]).write_text(text, encoding="utf-8")
-        if self.pdf_job is not None:
+            (site / paths["plan_docx"]).write_bytes(plan_docx(plan))
+        for name, text in self.session_pages.items():
+            (site / "metodkort" / name).write_text(text, encoding="utf-8")
+        if self.pdf_jobs:
             try:
-                written = self.pdf_job.result()
+                written = [name for job in self.pdf_jobs for name in job.result()]
             except Exception as error:
                 raise PluginError(f"metodkorten kunde inte skrivas som PDF: {error}") from error
             finally:

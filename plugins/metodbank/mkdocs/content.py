@@ -18,12 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..content.kinds import KINDS
+from ..content.ids import is_valid_id
+from ..content.kinds import KIND_BY_NAME, KINDS
 from ..content.library import Library
 from ..content.urls import index_uri, page_uri, page_url, relative_url
 from ..project import load_library
 from ..site.entries import entry_page
-from ..site.errors import ERROR_PAGE, error_banner, error_page
+from ..site.errors import ERROR_PAGE, error_banner, error_page, file_error_page
+from ..site.home import THEMES_MARKER, fill_settings, theme_tiles
 from ..site.html import Rendered, citation
 from ..site.opendata import export
 from ..site.overviews import overview_page
@@ -41,6 +43,12 @@ from ..site.view import SiteView
 log = logging.getLogger("mkdocs.plugins.metodbank")
 
 ASSETS = Path(__file__).parent.parent / "site" / "assets"
+THEME = Path(__file__).parent.parent / "site" / "theme"
+"""Templates put before Material's: the Swedish 404 page."""
+
+LAST_GOOD: dict[str, Rendered] = {}
+"""Under `invoke serve`: the last version of each entry's page that worked, kept across
+rebuilds (the module outlives the plugin objects), shown below a broken file's errors."""
 
 
 class ContentConfig(Config):
@@ -59,6 +67,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.generated: dict[str, Rendered] = {}
         """Generated pages of the current build by source path."""
         self.entries_by_uri: dict = {}
+        self.settings: dict = {}
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -81,14 +90,22 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
         config.extra_css.append("assets/metodbank.css")
         config.extra_javascript.append("assets/metodbank.js")
+        config.theme.dirs.insert(0, str(THEME))
+        self.settings = dict((config.extra or {}).get("metodbank") or {})
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
+        view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy, preview=self.serving)
         self.entries_by_uri = {}
         for entry in self.library.entries.values():
-            self.entries_by_uri[page_uri(entry.kind, entry.id)] = entry
-            self.add_page(files, config, page_uri(entry.kind, entry.id), entry_page(view, entry))
+            uri = page_uri(entry.kind, entry.id)
+            self.entries_by_uri[uri] = entry
+            rendered = entry_page(view, entry)
+            if self.serving:
+                LAST_GOOD[uri] = rendered
+            self.add_page(files, config, uri, rendered)
+        if self.serving:
+            self.add_error_pages(files, config)
         for kind in KINDS:
             self.add_page(files, config, index_uri(kind), overview_page(view, kind))
         for src_uri, rendered in (
@@ -106,6 +123,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             files.append(File.generated(config, ERROR_PAGE, content=error_page(self.library)))
         return files
 
+    def add_error_pages(self, files: Files, config) -> None:
+        """Under `invoke serve`, a file with errors gets its own page at its usual address,
+        with its errors in Swedish (and the last version that worked), not a 404."""
+        for rel, kind_name in self.library.invalid.items():
+            stem = Path(rel).stem
+            uri = page_uri(KIND_BY_NAME[kind_name], stem)
+            if not is_valid_id(stem) or uri in self.generated or files.get_file_from_path(uri):
+                continue
+            link = relative_url(page_url(ERROR_PAGE), page_url(uri))
+            self.add_page(files, config, uri, file_error_page(rel, self.library, link, LAST_GOOD.get(uri)))
+
     def add_page(self, files: Files, config, src_uri: str, rendered: Rendered) -> None:
         """Add a generated page to the build and remember its HTML blocks for `on_page_content`."""
         self.generated[src_uri] = rendered
@@ -120,6 +148,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             html = clean_html(html)
         if rendered is not None:
             html = rendered.fill(html)
+        if THEMES_MARKER in html:
+            view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
+            html = html.replace(THEMES_MARKER, theme_tiles(view, page.url))
+        if page.file.src_uri in NO_CITATION:
+            return html
         reviewed = entry.item.last_reviewed if entry else None
         title = entry.title if entry else Markup(page.title or config.site_name).striptags()
         return html + citation(
@@ -131,7 +164,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """While serving with content errors, every page starts with a link to the error list."""
+        """Hand-written pages get the settings from `mkdocs.yml` (`{{ metodbank.namn }}`).
+        While serving with content errors, every page starts with a link to the error list."""
+        if not page.file.generated_by:
+            try:
+                markdown = fill_settings(markdown, self.settings, page.file.src_uri)
+            except KeyError as error:
+                raise PluginError(error.args[0]) from error
         if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)
@@ -143,6 +182,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+NO_CITATION = {"index.md"}
+"""Pages that do not end with "Så citerar du": the start page only points onwards."""
 
 
 def content_plugin(config, name: str, needs_links: bool = True) -> ContentPlugin:

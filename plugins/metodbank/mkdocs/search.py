@@ -17,8 +17,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..search.index import SearchIndex
-from ..search.pagefind import mark_body, prepare_theme, run_pagefind
+from ..search.pagefind import mark_body, page_kind, prepare_theme, run_pagefind
 from ..site.finder import CATALOGUE_URI, FINDER_URI, catalogue, finder_page
+from ..site.suggest import SUGGESTIONS_URI, suggestions_json
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.search")
@@ -62,6 +63,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             File.generated(config, CATALOGUE_URI, content=json.dumps(self.records, ensure_ascii=False))
         )
         files.append(
+            File.generated(config, SUGGESTIONS_URI, content=suggestions_json(library, library.taxonomy))
+        )
+        files.append(
             File.generated(
                 config, "assets/finder.js", content=(SITE_ASSETS / "finder.js").read_text(encoding="utf-8")
             )
@@ -80,11 +84,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Mark entry pages and hand-written pages for Pagefind. Generated overviews (themes,
         municipalities, section lists) repeat the entries' summaries, so they are left out:
         results point at the entries, and the index stays small."""
-        if not self.config.pagefind:
+        if not self.config.pagefind or page.file.src_uri in UNINDEXED:
             return html
-        if page.file.generated_by and page.file.src_uri not in self.content.entries_by_uri:
+        entry = self.content.entries_by_uri.get(page.file.src_uri)
+        if entry is not None:
+            return mark_body(html, self.index.known, entry.kind.singular, public=True)
+        if page.file.generated_by:
             return html
-        return mark_body(html, self.index.known)
+        return mark_body(html, self.index.known, *page_kind(page.file.src_uri))
 
     def on_post_build(self, *, config):
         if not self.config.pagefind:
@@ -96,5 +103,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         log.info(f"Pagefind indexerade webbplatsen ({time.perf_counter() - started:.2f} s)")
 
 
+UNINDEXED = {"index.md"}
+"""Hand-written pages left out of search: the start page only points onwards."""
 SITE_ASSETS = Path(__file__).parent.parent / "site" / "assets"
 SEARCH_ASSETS = Path(__file__).parent.parent / "search" / "assets"

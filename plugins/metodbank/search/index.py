@@ -27,7 +27,7 @@ from ..content.library import Entry, Library
 from ..content.urls import page_uri, page_url
 from .swedish import analyzer, known_stems
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 RELATED_KINDS = ("case", "method")
 RELATED_COUNT = 3
 
@@ -114,6 +114,71 @@ class UpdateStats:
             f"sökindex {kind}: {self.added} nya, {self.updated} ändrade, {self.deleted} borttagna, "
             f"{self.unchanged} oförändrade"
         )
+
+
+FILL = 20
+"""At most this many entries per shared theme fill in when the text finds few similar entries."""
+
+
+def _values(fields: dict, name: str) -> set[str]:
+    return {value for value in (fields.get(name) or "").split(",") if value}
+
+
+def combined(own: dict, other: dict, text: float) -> float:
+    """How alike two entries are: the text score (0–1, relative to the best match) together
+    with the share of themes and target groups they have in common, and a bonus for sharing
+    any theme at all, so that a youth meeting place is not matched with a study visit."""
+    themes = (_values(own, "themes"), _values(other, "themes"))
+    groups = (_values(own, "target_groups"), _values(other, "target_groups"))
+
+    def share(pair: tuple[set[str], set[str]]) -> float:
+        union = pair[0] | pair[1]
+        return len(pair[0] & pair[1]) / len(union) if union else 0.0
+
+    facets = 0.7 * share(themes) + 0.3 * share(groups)
+    return 0.4 * text + 0.6 * facets + (0.5 if themes[0] & themes[1] else 0.0)
+
+
+class _TextScores:
+    """The text part of related content: each entry's rarest shared terms, weighted by
+    TF-IDF, scored against the other entries of its kind from the posting lists."""
+
+    def __init__(self, searcher, reader, fields: dict[int, dict]):
+        self.searcher = searcher
+        self.reader = reader
+        self.fields = fields
+        self.total = searcher.doc_count()
+        self.cap = min(50, max(20, self.total // 50))
+        self.postings: dict[str, list[int]] = {}
+
+    def docs_with(self, term: str) -> list[int]:
+        if term not in self.postings:
+            self.postings[term] = [
+                d for d in self.reader.postings("body", term).all_ids() if d in self.fields
+            ]
+        return self.postings[term]
+
+    def scores(self, docnum: int) -> dict[int, float]:
+        if not self.reader.has_vector(docnum, "body"):
+            return {}  # a body of stop words only (e.g. "och det") has no terms to compare
+        kind = self.fields[docnum]["kind"]
+        df = lambda term: len(self.docs_with(term))  # noqa: E731
+        vector = [
+            (term, tf) for term, tf in self.searcher.vector_as("weight", docnum, "body") if df(term) > 1
+        ]
+        rare = [(term, tf) for term, tf in vector if df(term) <= self.cap]
+        if len(rare) < 3:  # nothing distinctive: fall back on the three rarest shared terms
+            rare = sorted(vector, key=lambda pair: (df(pair[0]), pair[0]))[:3]
+        weighted = sorted(
+            ((tf * math.log(self.total / (1 + df(term))), term) for term, tf in rare),
+            key=lambda pair: (-pair[0], pair[1]),
+        )[:8]
+        scores: dict[int, float] = defaultdict(float)
+        for weight, term in weighted:
+            for other in self.docs_with(term):
+                if other != docnum and self.fields[other]["kind"] == kind:
+                    scores[other] += weight
+        return scores
 
 
 class SearchIndex:
@@ -218,47 +283,39 @@ class SearchIndex:
         More-like-this over the index, kept linear: an entry's key terms (TF-IDF over its
         stored term vector) are limited to those found in at most 50 documents (fewer in a
         small library), which are also the terms that tell entries apart; the entries that
-        share them are scored from the index's posting lists, each read once. Ties are broken
-        by id, so every build gives the same result; an entry is never its own match."""
+        share them are scored from the index's posting lists, each read once. The text score
+        is then combined with shared themes and target groups (`combined`), so an entry about
+        the same theme is preferred; when the text finds few entries, entries that share a
+        theme fill in (at most `FILL` per theme). Ties are broken by id, so every build gives
+        the same result; an entry is never its own match."""
         result: dict[str, list[str]] = {}
         with self.index.searcher() as searcher:
             reader = searcher.reader()
-            total = searcher.doc_count()
-            cap = min(50, max(20, total // 50))
             # Live documents only: after an incremental update, deleted versions stay in the
             # posting lists until segments merge.
             fields = {d: searcher.stored_fields(d) for d in reader.all_doc_ids() if not reader.is_deleted(d)}
-            postings: dict[str, list[int]] = {}
-
-            def docs_with(term: str) -> list[int]:
-                if term not in postings:
-                    postings[term] = [d for d in reader.postings("body", term).all_ids() if d in fields]
-                return postings[term]
-
-            def df(term: str) -> int:
-                return len(docs_with(term))
-
+            text = _TextScores(searcher, reader, fields)
+            by_theme: dict[tuple[str, str], list[int]] = defaultdict(list)
             for docnum, own in sorted(fields.items()):
-                kind = own["kind"]
-                if kind not in RELATED_KINDS or not reader.has_vector(docnum, "body"):
-                    continue  # a body of stop words only (e.g. "och det") has no terms to compare
-                vector = [
-                    (term, tf) for term, tf in searcher.vector_as("weight", docnum, "body") if df(term) > 1
-                ]
-                rare = [(term, tf) for term, tf in vector if df(term) <= cap]
-                if len(rare) < 3:  # nothing distinctive: fall back on the three rarest shared terms
-                    rare = sorted(vector, key=lambda pair: (df(pair[0]), pair[0]))[:3]
-                weighted = sorted(
-                    ((tf * math.log(total / (1 + df(term))), term) for term, tf in rare),
-                    key=lambda pair: (-pair[0], pair[1]),
-                )[:8]
-                scores: dict[int, float] = defaultdict(float)
-                for weight, term in weighted:
-                    for other in docs_with(term):
-                        if other != docnum and fields[other]["kind"] == kind:
-                            scores[other] += weight
-                ranked = sorted(scores.items(), key=lambda pair: (-round(pair[1], 6), fields[pair[0]]["id"]))
-                result[own["id"]] = [fields[other]["id"] for other, _ in ranked[:count]]
+                for theme in _values(own, "themes"):
+                    by_theme[(own["kind"], theme)].append(docnum)
+            for docnum, own in sorted(fields.items()):
+                if own["kind"] not in RELATED_KINDS:
+                    continue
+                scores = text.scores(docnum)
+                top = max(scores.values(), default=0.0) or 1.0
+                candidates = set(scores)
+                if len(candidates) < 3 * count:
+                    for theme in _values(own, "themes"):
+                        candidates.update(d for d in by_theme[(own["kind"], theme)][:FILL] if d != docnum)
+                ranked = sorted(
+                    (
+                        (combined(own, fields[d], scores.get(d, 0.0) / top), fields[d]["id"])
+                        for d in candidates
+                    ),
+                    key=lambda pair: (-round(pair[0], 6), pair[1]),
+                )
+                result[own["id"]] = [other for score, other in ranked[:count] if score > 0]
         return result
 
     def search(

@@ -46,15 +46,34 @@ def prepare_theme(material_templates: Path, folder: Path) -> Path:
     return folder
 
 
-def mark_body(html: str, known: frozenset[str]) -> str:
-    """Mark the article body for Pagefind and add the extra search terms, hidden."""
+AUDIENCES = (
+    ("bidra/", "För bidragsgivare"),
+    ("utvecklare/", "För utvecklare"),
+)
+"""Hand-written pages for contributors and developers: labelled, and ranked after the rest."""
+
+
+def page_kind(src_uri: str) -> tuple[str, bool]:
+    """The label a hand-written page gets in search results, and whether it is for readers."""
+    for prefix, label in AUDIENCES:
+        if src_uri.startswith(prefix):
+            return label, False
+    return "Sida", True
+
+
+def mark_body(html: str, known: frozenset[str], kind: str = "Sida", public: bool = True) -> str:
+    """Mark the article body for Pagefind with its kind (shown on each hit) and audience
+    (readers' pages first), and add the extra search terms, hidden."""
     terms = browser_terms(Markup(html).striptags(), known)
     extra = (
         Markup('<div class="mb-search-terms" hidden aria-hidden="true">{}</div>').format(" ".join(terms))
         if terms
         else ""
     )
-    return f"<div data-pagefind-body>{html}{extra}</div>"
+    attributes = Markup(
+        'data-pagefind-body data-pagefind-meta="kind:{}" data-pagefind-filter="publik:{}"'
+    ).format(kind, "ja" if public else "nej")
+    return f"<div {attributes}>{html}{extra}</div>"
 
 
 def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ from ..content.library import Entry
 from ..content.urls import entry_url
 from .backlinks import backlink_sections
 from .facts import fact_rows
-from .html import Rendered, assemble, block
+from .html import OUTSIDE_MENU, Rendered, assemble, block
 from .sections import kind_sections
 from .view import SiteView
 
@@ -30,7 +30,7 @@ def entry_page(view: SiteView, entry: Entry) -> Rendered:
     parts += after
     if view.refs is not None:
         parts += backlink_sections(view, entry, current)
-    return assemble(item.title, parts)
+    return assemble(item.title, parts, OUTSIDE_MENU)
 
 
 def body(view: SiteView, entry: Entry, current: str) -> str:

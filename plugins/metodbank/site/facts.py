@@ -3,6 +3,7 @@ the entries, organisations and vocabulary pages it names."""
 
 from __future__ import annotations
 
+from ..content import words
 from ..content.completeness import completeness
 from ..content.library import Entry
 from .html import Link, Row, format_number, format_period
@@ -33,6 +34,8 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     if kind == "recommendation" and item.success_factors:
         rows.append(Row("Bygger på", links=view.links(item.success_factors, current)))
     rows.append(Row("Källor", links=[source_link(s) for s in item.sources], stacked=True))
+    if item.further_reading:
+        rows.append(Row("Läs mer", links=[reading_link(r) for r in item.further_reading], stacked=True))
     rows.append(Row("Senast granskad", item.last_reviewed.isoformat()))
     return rows
 
@@ -92,16 +95,39 @@ def _case_link_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     if item.copied_from:
         rows.append(Row("Kopierat från", links=[view.link(item.copied_from.id, current)]))
     if item.contact:
-        rows.append(Row("Kontakt", links=_contact_links(view, item.contact, current)))
-    score = completeness(entry)
-    rows.append(Row("Fullständighet", badge=score.percent, text=str(score)))
+        rows.append(Row("Kontakt", links=contact_links(view, entry, current), stacked=True))
+    unknown = [what for field, what in UNKNOWN if not getattr(item, field)]
+    if unknown:
+        rows.append(Row("Det här vet vi inte än", ", ".join(unknown).capitalize() + "."))
+    if view.preview:
+        score = completeness(entry)
+        rows.append(Row("Fullständighet (syns bara i förhandsgranskningen)", badge=score.percent, text=str(score)))
     return rows
 
 
-def _contact_links(view: SiteView, contact, current: str) -> list[Link]:
-    links = [Link(contact.name)] if contact.name else []
+UNKNOWN = (
+    ("period", "när arbetet pågick"),
+    ("goals", "mätbara mål"),
+    ("results", "resultat"),
+    ("contact", "vem man kan fråga"),
+)
+"""Case fields a reader may look for, and how to say that the sources do not give them."""
+
+
+def contact_links(view: SiteView, entry: Entry, current: str) -> list[Link]:
+    """The contact: the person (with the year of the source that names them), the
+    organisation's page and its website, and any address the source gives."""
+    contact = entry.item.contact
+    years = [source.date.year for source in entry.item.sources if source.date]
+    links = []
+    if contact.name:
+        links.append(Link(contact.name, note=f"enligt källan från {max(years)}" if years else "enligt källan"))
     if contact.organisation:
         links.append(view.link(contact.organisation, current))
+        organisation = view.library.entries.get(contact.organisation)
+        website = getattr(organisation.item, "website", None) if organisation else None
+        if website:
+            links.append(Link(website, website, note="aktörens webbplats"))
     if contact.email:
         links.append(Link(contact.email, f"mailto:{contact.email}"))
     if contact.url:
@@ -110,7 +136,18 @@ def _contact_links(view: SiteView, contact, current: str) -> list[Link]:
 
 
 def source_link(source) -> Link:
-    """A source as a link (or plain text without an address): title (publisher, date)."""
-    details = ", ".join(p for p in (source.publisher, source.date.isoformat() if source.date else None) if p)
+    """A source: title (publisher, date), linked when the source has a web address; otherwise
+    said so, never guessed."""
+    when = words.full_date(source.date) if source.date else None
+    details = ", ".join(p for p in (source.publisher, when) if p)
     text = f"{source.title} ({details})" if details else source.title
-    return Link(text, source.url)
+    return Link(text, source.url, None if source.url else NO_ADDRESS)
+
+
+NO_ADDRESS = "Ingen webbadress i källan"
+
+
+def reading_link(reading) -> Link:
+    """A further-reading address that a source gives."""
+    text = f"{reading.title} ({reading.publisher})" if reading.publisher else reading.title
+    return Link(text, reading.url)

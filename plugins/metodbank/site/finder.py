@@ -5,12 +5,20 @@ method; the form then submits to itself and the list stays whole."""
 from __future__ import annotations
 
 from ..content.urls import page_uri, page_url, relative_url
+from ..content import words
 from .html import Rendered, assemble, block
+from .suggest import HELP_LINKS, SUGGESTIONS_URI
 
 FINDER_URI = "hitta-metod/index.md"
 CATALOGUE_URI = "hitta-metod/metoder.json"
 EFFORT_LEVELS = ("låg", "medel", "hög")
-EVIDENCE_STEPS = (1, 2, 3, 5, 10)
+
+
+def evidence_steps(records: list[dict]) -> list[dict]:
+    """Options for "Prövad i minst …": only counts that some method reaches, so that every
+    option can match something."""
+    counts = sorted({record["cases"] for record in records if record["cases"] > 0})
+    return [{"value": n, "label": words.count(n, "fall", "fall", neuter=True)} for n in counts]
 
 
 def catalogue(library, refs) -> list[dict]:
@@ -56,14 +64,17 @@ def finder_page(library, records: list[dict]) -> Rendered:
         themes=options("themes", "themes"),
         target_groups=options("target_groups", "target_groups"),
         efforts=[level for level in EFFORT_LEVELS if any(r["effort"] == level for r in records)],
-        evidence_steps=EVIDENCE_STEPS,
+        evidence_steps=evidence_steps(records),
         items=items,
         catalogue=relative_url(CATALOGUE_URI, current).rstrip("/"),
         script=relative_url("assets/finder.js", current).rstrip("/"),
         total=len(records),
+        suggestions=relative_url(SUGGESTIONS_URI, current).rstrip("/"),
+        links={key: relative_url(url, current) for key, url in HELP_LINKS.items()},
     )
     intro = (
-        "Välj tema, målgrupp, insats och hur beprövad metoden ska vara, eller skriv ett ord. "
-        "Listan uppdateras direkt, och adressen i webbläsaren sparar ditt urval så att du kan dela det."
+        "Välj tema, målgrupp, insats och hur prövad metoden ska vara, eller skriv ett ord. "
+        "Antalet metoder som passar visas längst ned på skärmen medan du väljer, och adressen i "
+        "webbläsaren sparar ditt urval så att du kan dela det."
     )
     return assemble("Hitta metod", ["# Hitta metod", intro, form])

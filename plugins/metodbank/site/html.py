@@ -16,6 +16,8 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ..content import words
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -39,6 +41,8 @@ NOT_REPORTED = "Inte rapporterat i källan."
 class Link:
     text: str
     url: str | None = None
+    note: str | None = None
+    """A short remark after the link, e.g. "Ingen webbadress i källan"."""
 
 
 @dataclass
@@ -73,7 +77,11 @@ class Rendered:
 _SLOT_NONCE = secrets.token_hex(4)
 
 
-def assemble(title: str, parts: list) -> Rendered:
+OUTSIDE_MENU = ("navigation",)
+"""`hide` for pages that are not in the menu: entries and the pages per theme or place."""
+
+
+def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
     """Join Markdown parts (str) and HTML blocks (Markup) into one page."""
     chunks, slots = [], {}
     for part in parts:
@@ -85,13 +93,16 @@ def assemble(title: str, parts: list) -> Rendered:
             chunks.append(token)
         else:
             chunks.append(part)
-    return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots)
+    return Rendered(page_meta(title, hide) + "\n\n".join(chunks) + "\n", slots)
 
 
-def page_meta(title: str) -> str:
+def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
     """Front matter for a generated page. The theme prints `page.title` unescaped in places,
-    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
-    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them).
+    `hide` names Material's sidebars to leave out ("navigation" on pages outside the menu,
+    whose left column would be empty)."""
+    meta = {"title": str(escape(title))} | ({"hide": list(hide)} if hide else {})
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
 
 
 def block(template: str, **context) -> Markup:
@@ -108,10 +119,10 @@ def items(values: list, tag: str = "ul", css: str = "") -> Markup:
 
 
 def format_period(period) -> str:
-    """'2018–2020', 'från 2019', or 'Inte rapporterat i källan' when unknown."""
+    """'nov 2015–aug 2016', 'från 2019', or 'Inte rapporterat i källan' when unknown."""
     if period is None:
         return "Inte rapporterat i källan"
-    return f"{period.start}–{period.end}" if period.end else f"från {period.start}"
+    return words.period(period.start, period.end)
 
 
 def format_number(value: int) -> str:

@@ -7,7 +7,8 @@ from markupsafe import Markup
 
 from ..content.kinds import KINDS, Kind
 from ..content.urls import index_uri, page_url, relative_url
-from .html import Rendered, assemble, paragraph
+from .finder import FINDER_URI
+from .html import OUTSIDE_MENU, Rendered, assemble, paragraph
 from .taxonomy import FACETS, Facet, facet_index_uri, term_uri
 from .view import SiteView
 
@@ -40,10 +41,20 @@ def overview_page(view: SiteView, kind: Kind) -> Rendered:
     entries = view.library.of_kind(kind.name)
     count = f"{len(entries)} {kind.plural.lower() if len(entries) != 1 else kind.singular.lower()}."
     parts = [f"# {kind.plural}", paragraph(SECTION_INTROS[kind.name])]
+    if kind.name == "method":
+        parts.append(finder_link(current))
     if view.taxonomy is not None and kind.name in ("method", "case"):
         parts.append(_browse_links(current))
     parts += [paragraph(count), SORT_CONTROLS, view.entry_list(entries, current)]
     return assemble(kind.plural, parts)
+
+
+def finder_link(current: str) -> Markup:
+    """A large link to the method finder, for the methods overview."""
+    return Markup(
+        '<p><a class="md-button md-button--primary mb-tap" href="{}">'
+        "Hitta metod efter tema, målgrupp och insats</a></p>"
+    ).format(relative_url(page_url(FINDER_URI), current))
 
 
 def _browse_links(current: str) -> Markup:
@@ -73,6 +84,7 @@ def facet_index_page(view: SiteView, facet: Facet) -> Rendered:
             paragraph(f"Metoder, fall och lärdomar ordnade efter {facet.singular.lower()}."),
             Markup('<ul class="mb-terms">{}</ul>').format(Markup("").join(rows)),
         ],
+        OUTSIDE_MENU,
     )
 
 
@@ -90,8 +102,11 @@ def term_page(view: SiteView, facet: Facet, value: str) -> Rendered:
         of_kind = sorted((e for e in entries if e.kind is kind), key=lambda e: e.title.lower())
         if of_kind:
             parts += [f"## {kind.plural} ({len(of_kind)})", view.entry_list(of_kind, current)]
-    if facet.field == "municipality" and view.refs is not None:
+    if view.refs is not None:
+        listed = {e.id for e in entries}
         methods = view.refs.methods_of_cases([e for e in entries if e.kind.name == "case"])
+        methods = [m for m in methods if m.id not in listed]
+        heading = "Metoder som använts här" if facet.field == "municipality" else "Metoder som använts i fallen"
         if methods:
-            parts += [f"## Metoder som använts här ({len(methods)})", view.entry_list(methods, current)]
-    return assemble(f"{facet.singular}: {label}", parts)
+            parts += [f"## {heading} ({len(methods)})", view.entry_list(methods, current)]
+    return assemble(f"{facet.singular}: {label}", parts, OUTSIDE_MENU)

@@ -9,6 +9,7 @@ from ..content.library import Entry
 from ..content.urls import entry_url, relative_url
 from .html import NOT_REPORTED, block, items, paragraph
 from .view import SiteView
+from .workshop import ORIGIN_NOTES, case_brief
 
 Sections = tuple[list, list]
 """Parts shown before the body, and parts shown after it."""
@@ -60,11 +61,11 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
         items(item.when_to_use),
         "## Steg för steg",
         block("steps.html", steps=steps),
-        "## Kärnan – behåll när du kopierar",
+        "## Kärnan – behåll när ni kopierar",
         items(item.core),
     ]
     if item.adaptable:
-        before += ["## Det här kan du anpassa", items(item.adaptable)]
+        before += ["## Det här kan ni anpassa", items(item.adaptable)]
     before += ["## Roller", items(roles)]
     if item.prerequisites:
         before += ["## Förutsättningar", items(item.prerequisites)]
@@ -72,7 +73,23 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
         before += ["## Risker och fallgropar", items(item.risks)]
     if item.checklist:
         before += ["## Checklista", items(item.checklist, css="mb-checklist")]
-    return before, []
+    return before, workshop_section(view, entry)
+
+
+def workshop_section(view: SiteView, entry: Entry) -> list:
+    """Discussion questions, an exercise and a case in brief, for a training session."""
+    workshop = entry.item.workshop
+    brief = case_brief(view.library, view.refs, entry.id)
+    if workshop is None and brief is None:
+        return []
+    current = entry_url(entry)
+    context = {
+        "workshop": workshop,
+        "note": ORIGIN_NOTES[workshop.origin] if workshop else "",
+        "brief": brief,
+        "brief_url": relative_url(entry_url(brief.entry), current) if brief else None,
+    }
+    return ["## För ett utbildningspass", block("workshop.html", **context)]
 
 
 def kit_section(view: SiteView, entry: Entry) -> list:

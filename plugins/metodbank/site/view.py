@@ -23,6 +23,8 @@ class SiteView:
     """Backlinks, evidence and lineage; None when the links plugin is not in use."""
     taxonomy: Taxonomy | None = None
     """Pages per theme, target group and municipality; None when they are not generated."""
+    preview: bool = False
+    """True under `invoke serve`: pages also show what contributors need (completeness)."""
 
     @property
     def vocabulary(self):

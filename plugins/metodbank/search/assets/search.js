@@ -1,5 +1,8 @@
 // Metodbanken: site search in the Material header, backed by Pagefind's chunked index.
 // Pagefind stems Swedish (from <html lang="sv">) and loads only the index chunks a query needs.
+// Every hit is labelled with its kind (Metod, Fall …). Pages for contributors and developers
+// come after everything else. When little is found, the reader gets a way on: themes and
+// target groups that match the words, the method finder, and how to suggest a case.
 (function () {
   "use strict";
   var root = document.querySelector("[data-mb-search]");
@@ -10,15 +13,22 @@
   var toggle = document.getElementById("__search");
   var bundle = new URL(root.dataset.pagefind, document.baseURI).href;
   var base = new URL(".", new URL("..", bundle)).pathname;
+  var siteRoot = new URL(base, document.baseURI).href;
   var loading = null;
   var PAGE = 10;
-  var current = null; // the latest search: { results, shown }
+  var WEAK = 3; // fewer public hits than this: offer a way on
+  var current = null; // the latest search: { results, shown, publicCount, query }
   var more = document.createElement("button");
   more.type = "button";
   more.className = "md-button mb-search-more";
   more.textContent = "Visa fler träffar";
   more.hidden = true;
   list.parentNode.appendChild(more);
+  var help = document.createElement("div");
+  help.className = "mb-search-help mb-help";
+  help.setAttribute("data-mb-search-help", "");
+  help.hidden = true;
+  list.parentNode.insertBefore(help, list);
 
   function load() {
     if (!loading) {
@@ -54,9 +64,13 @@
     return out;
   }
 
+  function count(total) {
+    return total === 0 ? "Inga träffar" : total === 1 ? "1 träff" : total + " träffar";
+  }
+
   function render(results, total, append) {
     if (!append) list.textContent = "";
-    meta.textContent = total === 0 ? "Inga träffar" : total === 1 ? "1 träff" : total + " träffar";
+    meta.textContent = count(total);
     results.forEach(function (result) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
@@ -65,10 +79,15 @@
       link.href = result.url;
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
+      var kind = document.createElement("p");
+      kind.className = "mb-search-kind";
+      kind.setAttribute("data-mb-kind", "");
+      kind.textContent = (result.meta && result.meta.kind) || "Sida";
       var title = document.createElement("h1");
       title.textContent = (result.meta && result.meta.title) || result.url;
       var excerpt = document.createElement("p");
       excerpt.appendChild(safeExcerpt(result.excerpt || ""));
+      article.appendChild(kind);
       article.appendChild(title);
       article.appendChild(excerpt);
       link.appendChild(article);
@@ -76,6 +95,45 @@
       list.appendChild(item);
     });
     more.hidden = !current || current.shown >= current.results.length;
+  }
+
+  function helpLink(href, text) {
+    var link = document.createElement("a");
+    link.href = new URL(href, siteRoot).href;
+    link.textContent = text;
+    return link;
+  }
+
+  function showHelp(search) {
+    // Zero or weak hits: themes and target groups that match, the finder, and a way to tell us.
+    help.textContent = "";
+    help.hidden = search.publicCount >= WEAK;
+    if (help.hidden || !window.Metodbank) return;
+    var heading = document.createElement("p");
+    heading.className = "mb-help__heading";
+    heading.textContent = search.publicCount === 0
+      ? "Vi hittade inga metoder, fall eller lärdomar om “" + search.query + "”."
+      : "Vi hittade bara lite om “" + search.query + "”.";
+    var terms = document.createElement("div");
+    var links = document.createElement("ul");
+    [
+      [search.data.links.finder + "?q=" + encodeURIComponent(search.query), "Hitta metod efter tema, målgrupp och insats"],
+      [search.data.links.themes, "Bläddra bland alla teman"]
+    ].forEach(function (pair) {
+      var item = document.createElement("li");
+      item.appendChild(helpLink(pair[0], pair[1]));
+      links.appendChild(item);
+    });
+    var tip = document.createElement("li");
+    tip.appendChild(document.createTextNode("Saknas något? "));
+    tip.appendChild(helpLink(search.data.links.tip, "Tipsa oss"));
+    tip.appendChild(document.createTextNode(" eller "));
+    tip.appendChild(helpLink(search.data.links.contribute, "bidra själv"));
+    links.appendChild(tip);
+    help.appendChild(heading);
+    help.appendChild(terms);
+    help.appendChild(links);
+    window.Metodbank.renderTerms(terms, window.Metodbank.matchTerms(search.query, search.data), siteRoot);
   }
 
   function showNext(append) {
@@ -87,20 +145,42 @@
     });
   }
 
+  function suggestions() {
+    if (!window.Metodbank) return Promise.resolve(null);
+    return window.Metodbank.loadSuggestions(new URL("sok/forslag.json", siteRoot).href)
+      .catch(function () { return null; });
+  }
+
+  function clear() {
+    current = null;
+    list.textContent = "";
+    more.hidden = true;
+    help.hidden = true;
+    meta.textContent = "Skriv för att söka";
+  }
+
   function search() {
     var query = input.value.trim();
     if (!query) {
-      current = null;
-      list.textContent = "";
-      more.hidden = true;
-      meta.textContent = "Skriv för att söka";
+      clear();
       return;
     }
     load().then(function (pagefind) {
-      return pagefind.debouncedSearch(query, {}, 150).then(function (found) {
+      return pagefind.debouncedSearch(query, { filters: { publik: "ja" } }, 150).then(function (found) {
         if (found === null) return; // a newer query replaced this one
-        current = { results: found.results, shown: 0 };
-        return showNext(false);
+        return Promise.all([pagefind.search(query, { filters: { publik: "nej" } }), suggestions()])
+          .then(function (rest) {
+            if (input.value.trim() !== query) return;
+            current = {
+              query: query,
+              results: found.results.concat(rest[0] ? rest[0].results : []),
+              shown: 0,
+              publicCount: found.results.length,
+              data: rest[1]
+            };
+            if (current.data) showHelp(current);
+            return showNext(false);
+          });
       });
     });
   }
@@ -120,10 +200,18 @@
   root.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
   });
-  root.querySelector("form").addEventListener("reset", function () {
-    current = null;
-    more.hidden = true;
-    list.textContent = "";
-    meta.textContent = "Skriv för att söka";
+  root.querySelector("form").addEventListener("reset", clear);
+
+  // A search field in a page's content (the start page) opens this search with its words.
+  document.querySelectorAll("form[data-mb-search-start]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var words = form.querySelector("input[name=q]");
+      if (!words || !words.value.trim()) return;
+      event.preventDefault();
+      input.value = words.value.trim();
+      open();
+      input.focus();
+      search();
+    });
   });
 })();

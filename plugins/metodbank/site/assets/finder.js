@@ -136,6 +136,18 @@
       });
       if (counter) counter.textContent = shown + (shown === 1 ? " metod." : " metoder.");
       if (empty) empty.hidden = shown !== 0;
+      if (empty && shown === 0) suggest(state.q);
+    }
+
+    function suggest(text) {
+      // Themes and target groups whose everyday words match the text: a way on, never a dead end.
+      var box = empty.querySelector("[data-mb-terms]");
+      var source = empty.getAttribute("data-suggestions");
+      if (!box || !source || !window.Metodbank) return;
+      var url = new URL(source, document.baseURI);
+      window.Metodbank.loadSuggestions(url.href).then(function (data) {
+        window.Metodbank.renderTerms(box, window.Metodbank.matchTerms(text, data), new URL("..", url).href);
+      }).catch(function () { box.textContent = ""; });
     }
 
     function update() {

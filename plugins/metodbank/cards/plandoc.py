@@ -1,0 +1,69 @@
+"""The plan as a Word document (.docx), written with python-docx when the site is built, so
+that a housing company can open it on a phone or in Word and fill it in."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+
+from .kit import BLANK, Blank, Link, Plan, Section, Strong, plan_sections
+
+BOX = "☐ "
+
+
+def _runs(paragraph, parts) -> None:
+    for part in parts:
+        if isinstance(part, Blank):
+            paragraph.add_run(BLANK)
+        elif isinstance(part, Strong):
+            paragraph.add_run(part.text).bold = True
+        elif isinstance(part, Link):
+            paragraph.add_run(part.text)
+            if part.url:
+                paragraph.add_run(f" ({part.url})").font.size = Pt(9)
+        else:
+            paragraph.add_run(part)
+
+
+def _section(document, section: Section) -> None:
+    document.add_heading(section.heading, level=2)
+    if section.style == "table":
+        table = document.add_table(rows=1, cols=len(section.columns))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, section.columns, strict=True):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+        for row in section.items:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, row, strict=True):
+                cell.text = "" if isinstance(value, Blank) else str(value)
+        return
+    for parts in section.items:
+        style = "List Bullet" if section.style == "bullets" else None
+        paragraph = document.add_paragraph(style=style)
+        if section.style == "boxes":
+            paragraph.add_run(BOX)
+        _runs(paragraph, parts)
+
+
+def plan_docx(plan: Plan) -> bytes:
+    """The plan as the bytes of a .docx file: the same sections as the printable page."""
+    document = Document()
+    document.core_properties.title = f"Plan: {plan.title}"
+    document.core_properties.language = "sv-SE"
+    document.core_properties.author = "Metodbanken"
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    document.add_heading(f"Plan: {plan.title}", level=1)
+    intro = document.add_paragraph(f"Metod från Metodbanken: {plan.url}")
+    intro.add_run().add_break(WD_BREAK.LINE)
+    intro.add_run(f"Senast granskad {plan.reviewed}.")
+    for section in plan_sections(plan):
+        _section(document, section)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
