@@ -225,7 +225,11 @@ def generate_library(root: Path, cases: int, vocabulary: Vocabulary) -> dict[str
                     {"title": f"Steg {n}", "description": _text(rng, 1), "roles": [roles[n % len(roles)]]}
                     for n in range(1, 6)
                 ],
-                "roles": [{"role": roles[i % len(roles)], "responsibility": "Driver arbetet."}],
+                # Every role a step names is in the roles list (validation requires it).
+                "roles": [
+                    {"role": role, "responsibility": "Driver arbetet."}
+                    for role in dict.fromkeys([roles[i % len(roles)]] + [roles[n % len(roles)] for n in range(1, 6)])
+                ],
                 "prerequisites": [_text(rng, 1)],
                 "effort": {"level": ("låg", "medel", "hög")[i % 3], "time": "Ett år"},
                 "risks": [_text(rng, 1)],

@@ -78,7 +78,10 @@ def test_new_file_has_schema_line_and_names_the_fields_to_fill(library_root, kin
     assert 'title: "Läxhjälp i Gottsunda"' in lines and "last_reviewed: 2026-11-22" in lines
     errors = [d for d in load_library(library_root).errors if d.path.endswith("laxhjalp-i-gottsunda.md")]
     named = {
-        re.search(r"fältet '([a-z_\[\]\d.]+)'", d.message).group(1).split("[")[0].split(".")[0]
+        re.search(r"fältet (?:[^(]*\(([a-z_\[\]\d.]+)\)|([a-z_]+) )", d.message)
+        .group(1 if "(" in d.message else 2)
+        .split("[")[0]
+        .split(".")[0]
         for d in errors
     }
     required = {name for name, field in KIND_BY_NAME[kind].model.model_fields.items() if field.is_required()}
@@ -145,7 +148,7 @@ def test_github_annotations_for_a_broken_file(library_root, monkeypatch):
     annotations = [line for line in out.getvalue().splitlines() if line.startswith("::")]
     assert annotations == [
         "::error file=cases/fallet.md,line=5::'ungdom' finns inte som målgrupp i vokabulären — menade du 'unga'?",
-        "::error file=cases/fallet.md,line=12::ogiltigt värde 'klar' i 'status' — välj ett av: planerad, pågår, avslutad",
+        "::error file=cases/fallet.md,line=12::ogiltigt värde 'klar' i status — välj ett av: planerad, pågår, avslutad",
     ]
 
 
@@ -179,9 +182,16 @@ def test_report_lists_stale_content_oldest_first(library_root):
     assert tail == ["  2019-03-01  cases/fallet.md", "  2020-06-30  organisations/bolaget.md"]
 
 
-def test_case_page_shows_completeness_badge(built_site):
+def test_published_case_page_says_what_is_unknown_not_a_grade(built_site):
+    """Completeness is for contributors (report, serve); readers see what is not known yet."""
     text = (built_site / "fall" / "lina-hage-sodertalje" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="mb-badge mb-badge--mid">70 %</span>' in text
+    assert "Fullständighet" not in text and "mb-badge" not in text
+    assert re.search(r"<dt>Det här vet vi inte än</dt>\s*<dd>Mätbara mål.</dd>", text)
+    complete = (built_site / "fall" / "portalen-norrkoping" / "index.html").read_text(encoding="utf-8")
+    missing = completeness(LIBRARY.entries["portalen-norrkoping"]).missing
+    assert ("Det här vet vi inte än" in complete) == any(
+        name in missing for name in ("period", "mätbara mål", "resultat", "kontakt")
+    )
 
 
 def test_open_data_csv_holds_every_case(built_site):

@@ -45,7 +45,7 @@ def test_serve_shows_errors_and_keeps_serving(site_project):
     )
     try:
         errors_page = fetch(f"http://127.0.0.1:{port}/innehallsfel/")
-        assert "cases/fallet.md:12: ogiltigt värde &#39;x&#39; i &#39;status&#39;" in errors_page
+        assert "cases/fallet.md:12: ogiltigt värde &#39;x&#39; i status" in errors_page
         start = fetch(f"http://127.0.0.1:{port}/")
         assert "Välkommen" in start
         assert '1 fel i innehållet – <a href="innehallsfel/">se listan</a>' in start
@@ -55,4 +55,50 @@ def test_serve_shows_errors_and_keeps_serving(site_project):
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)
-    assert "cases/fallet.md:12: ogiltigt värde 'x' i 'status'" in output
+    assert "cases/fallet.md:12: ogiltigt värde 'x' i status" in output
+
+
+def wait_for(url: str, text: str, timeout: float = 60.0) -> str:
+    """The page at `url` once it contains `text` (the server rebuilds after a change)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            page = fetch(url, timeout=5)
+        except OSError:
+            page = ""
+        if text in page:
+            return page
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} never appeared on {url}:\n{page[:2000]}")
+        time.sleep(0.5)
+
+
+def test_a_broken_file_shows_its_own_page_with_swedish_errors(site_project):
+    """The contributor looks at the page of the file they edit: after a mistake it shows what is
+    wrong, line by line in Swedish, and the last version that worked, never an English 404."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # watches files: rebuilds
+        cwd=site_project,
+        env=engine_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    page = f"http://127.0.0.1:{port}/fall/fallet/"
+    try:
+        good = wait_for(page, "Mötesplats i Hageby")
+        # Completeness is shown to the contributor in the preview (never on the published site).
+        assert "Fullständighet (syns bara i förhandsgranskningen)" in good
+        write_library(
+            site_project,
+            {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")},
+        )
+        broken = wait_for(page, "Fel i cases/fallet.md")
+        assert "404" not in broken and "Not found" not in broken
+        assert "<strong>Rad 12:</strong> ogiltigt värde &#39;x&#39; i status" in broken
+        assert "välj ett av: planerad, pågår, avslutad" in broken
+        assert "Senast fungerande version" in broken and "Brödtext om fallet." in broken
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.communicate(timeout=20)

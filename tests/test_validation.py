@@ -66,15 +66,14 @@ BAD_INPUT = [
         "missing-required-field",
         replaced(CASE, "title: Mötesplats i Hageby\n", ""),
         [
-            "cases/fallet.md:1: fältet 'title' saknas — lägg till 'title:' (Rubrik som visas på sidan och i listor.)"
+            "cases/fallet.md:1: fältet rubrik (title) saknas — lägg till 'title:' (Rubrik som visas på sidan och i listor.)"
         ],
     ),
     (
         "missing-nested-field",
         replaced(CASE, "  start: 2019-01\n", ""),
         [
-            "cases/fallet.md:9: fältet 'period.start' saknas — lägg till 'start:' under period "
-            "(När arbetet startade: år, år-månad eller datum.)"
+            "cases/fallet.md:9: fältet period: start (period.start) saknas — lägg till 'start:' under period (När arbetet startade: år, år-månad eller datum.)"
         ],
     ),
     (
@@ -86,44 +85,42 @@ BAD_INPUT = [
         "unknown-nested-field",
         replaced(CASE, "    url: https://example.org/a", "    adress: https://example.org/a"),
         [
-            "cases/fallet.md:17: okänt fält 'sources[1].adress' — tillåtna fält här: title, publisher, url, date",
+            "cases/fallet.md:17: okänt fält 'adress' under källa 1 (sources[1]) — tillåtna fält här: title (rubrik), publisher (utgivare), url (webbadress), date (datum)"
         ],
     ),
     (
         "key-written-twice",
         replaced(CASE, "district: Hageby\n", "district: Hageby\ndistrict: Navestad\n"),
-        ["cases/fallet.md:8: fältet 'district' står två gånger — ta bort eller slå ihop den ena förekomsten"],
+        [
+            "cases/fallet.md:8: fältet stadsdel (district) står två gånger — ta bort eller slå ihop den ena förekomsten"
+        ],
     ),
     (
         "wrong-type-text",
         replaced(CASE, "district: Hageby", "district: 12"),
         [
-            "cases/fallet.md:7: fältet 'district' ska vara text, inte ett tal — skriv texten efter kolonet; "
-            "sätt citattecken runt den om den ser ut som ett tal"
+            "cases/fallet.md:7: fältet stadsdel (district) ska vara text, inte ett tal — skriv texten efter kolonet; sätt citattecken runt den om den ser ut som ett tal"
         ],
     ),
     (
         "wrong-type-list",
         replaced(CASE, "target_groups: [unga]", "target_groups: unga"),
         [
-            "cases/fallet.md:5: fältet 'target_groups' ska vara en lista, inte text — skriv en lista: [a, b] "
-            "eller ett värde per rad som börjar med '- '"
+            "cases/fallet.md:5: fältet målgrupper (target_groups) ska vara en lista, inte text — skriv en lista: [a, b] eller ett värde per rad som börjar med '- '"
         ],
     ),
     (
         "wrong-type-integer",
         replaced(METHOD, "  hours: 300", "  hours: många"),
         [
-            "methods/motesplats.md:21: fältet 'effort.hours' ska vara ett heltal, inte 'många' — skriv bara "
-            "siffror, utan mellanslag, enhet eller decimaler"
+            "methods/motesplats.md:23: fältet insats: timmar (effort.hours) ska vara ett heltal, inte 'många' — skriv bara siffror, utan mellanslag, enhet eller decimaler"
         ],
     ),
     (
         "wrong-type-group",
         replaced(CASE, "period:\n  start: 2019-01\n  end: 2020", "period: 2019"),
         [
-            "cases/fallet.md:9: fältet 'period' ska vara en grupp av fält, inte ett tal — skriv underfälten "
-            "indragna på raderna under (start, end)"
+            "cases/fallet.md:9: fältet period ska vara en grupp av fält, inte ett tal — skriv underfälten indragna på raderna under (start, end)"
         ],
     ),
     (
@@ -182,7 +179,7 @@ BAD_INPUT = [
         "vocabulary-label-instead-of-id",
         replaced(CASE, "target_groups: [unga]", "target_groups: [Nyanlända]"),
         [
-            "cases/fallet.md:5: 'Nyanlända' finns inte som målgrupp i vokabulären — skriv id:t 'nyanlanda', inte etiketten"
+            "cases/fallet.md:5: 'Nyanlända' finns inte som målgrupp i vokabulären — skriv 'nyanlanda' (koden i data/vocabulary.yml), inte namnet 'Nyanlända' som visas på webbplatsen"
         ],
     ),
     (
@@ -197,13 +194,13 @@ BAD_INPUT = [
     (
         "literal-typo",
         replaced(CASE, "status: avslutad", "status: avslutat"),
-        ["cases/fallet.md:12: ogiltigt värde 'avslutat' i 'status' — menade du 'avslutad'?"],
+        ["cases/fallet.md:12: ogiltigt värde 'avslutat' i status — menade du 'avslutad'?"],
     ),
     (
         "effort-level-outside-choices",
         replaced(METHOD, "  level: medel", "  level: jättestor"),
         [
-            "methods/motesplats.md:19: ogiltigt värde 'jättestor' i 'effort.level' — välj ett av: låg, medel, hög"
+            "methods/motesplats.md:21: ogiltigt värde 'jättestor' i insats: nivå (effort.level) — välj ett av: låg, medel, hög"
         ],
     ),
     (
@@ -227,7 +224,9 @@ BAD_INPUT = [
     (
         "unknown-reference",
         replaced(CASE, "organisations: [bolaget]", "organisations: [bolagt]"),
-        ["cases/fallet.md:8: okänt id 'bolagt' (här ska det stå id:t för en aktör) — menade du 'bolaget'?"],
+        [
+            "cases/fallet.md:8: det finns ingen aktör 'bolagt' (ingen fil organisations/bolagt.md) — menade du 'bolaget'? Är det en ny aktör, skapa den med python3 -m invoke new organisation \"Bolagt\" och fyll i filen"
+        ],
     ),
     (
         "reference-wrong-kind",
@@ -270,8 +269,7 @@ BAD_INPUT = [
         "text-too-long",
         replaced(CASE, "title: Mötesplats i Hageby", "title: " + "A" * 130),
         [
-            "cases/fallet.md:2: fältet 'title' är för långt: 130 tecken, högst 120 — korta texten; längre "
-            "resonemang hör hemma i brödtexten"
+            "cases/fallet.md:2: fältet rubrik (title) är för långt: 130 tecken, högst 120 — korta texten; längre resonemang hör hemma i brödtexten"
         ],
     ),
     (
@@ -282,14 +280,15 @@ BAD_INPUT = [
     (
         "list-too-short",
         replaced(CASE, "themes: [motesplatser, unga]", "themes: []"),
-        ["cases/fallet.md:4: fältet 'themes' har 0 värden, minst 1 behövs — lägg till fler värden i listan"],
+        [
+            "cases/fallet.md:4: fältet teman (themes) har 0 värden, minst 1 behövs — lägg till fler värden i listan"
+        ],
     ),
     (
         "cost-range-reversed",
         replaced(METHOD, "{min: 10000, max: 50000}", "{min: 50000, max: 10000}"),
         [
-            "methods/motesplats.md:22: kostnadsintervallet är bakvänt: max 10000 är mindre än min 50000 — "
-            "byt plats på min och max"
+            "methods/motesplats.md:24: kostnadsintervallet är bakvänt: max 10000 är mindre än min 50000 — byt plats på min och max"
         ],
     ),
 ]
@@ -356,6 +355,6 @@ def test_github_annotations_follow_each_error(library_root):
     out = io.StringIO()
     validate(library_root, github=True, out=out)
     assert (
-        "::error file=cases/fallet.md,line=12::ogiltigt värde 'avslutat' i 'status' — menade du 'avslutad'?"
+        "::error file=cases/fallet.md,line=12::ogiltigt värde 'avslutat' i status — menade du 'avslutad'?"
         in (out.getvalue().splitlines())
     )

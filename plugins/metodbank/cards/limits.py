@@ -93,7 +93,12 @@ def fit(card):
 
 
 def card_problems(source: SourceFile, item) -> list[Diagnostic]:
-    """Fields of a method that would not fit on its card, each at its line."""
+    """Everything of a method that would not fit on its card, each at its line."""
+    return field_problems(source, item) + workshop_problems(source, item) + side_problems(source, item)
+
+
+def field_problems(source: SourceFile, item) -> list[Diagnostic]:
+    """Title, summary, time, steps and core that would not fit on the card, each at its line."""
     problems = []
 
     def too_long(loc: tuple, what: str, text: str, limit: int, hint: str, long: str = "lång") -> None:
@@ -151,8 +156,6 @@ def card_problems(source: SourceFile, item) -> list[Diagnostic]:
     )
     for number, text in enumerate(item.core, 1):
         too_long(("core", number - 1), f"kärnpunkt {number}", text, LIMITS["core_item"], "korta punkten")
-    problems += workshop_problems(source, item)
-    problems += side_problems(source, item)
     return problems
 
 

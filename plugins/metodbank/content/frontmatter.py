@@ -15,6 +15,7 @@ import yaml
 
 from .characters import bad_characters, describe
 from .diagnostics import Diagnostic
+from .labels import field_label
 
 Loc = tuple[str | int, ...]
 
@@ -286,7 +287,7 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, int], rel: str, proble
                     Diagnostic(
                         rel,
                         line,
-                        f"fältet {key!r} står två gånger",
+                        f"fältet {field_label(loc + (key,))} står två gånger",
                         "ta bort eller slå ihop den ena förekomsten",
                     )
                 )

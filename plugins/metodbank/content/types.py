@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .characters import visible
-from .suggest import close_matches, did_you_mean
+from .suggest import close_matches
 from .vocabulary import Vocabulary
 
 
