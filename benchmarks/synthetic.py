@@ -228,7 +228,9 @@ def generate_library(root: Path, cases: int, vocabulary: Vocabulary) -> dict[str
                 # Every role a step names is in the roles list (validation requires it).
                 "roles": [
                     {"role": role, "responsibility": "Driver arbetet."}
-                    for role in dict.fromkeys([roles[i % len(roles)]] + [roles[n % len(roles)] for n in range(1, 6)])
+                    for role in dict.fromkeys(
+                        [roles[i % len(roles)]] + [roles[n % len(roles)] for n in range(1, 6)]
+                    )
                 ],
                 "prerequisites": [_text(rng, 1)],
                 "effort": {"level": ("låg", "medel", "hög")[i % 3], "time": "Ett år"},

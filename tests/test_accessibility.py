@@ -32,6 +32,12 @@ PAGES = {
     "faltreferens": "bidra/falt/",
     "oppna-data": "oppna-data/",
     "api": "utvecklare/api/",
+    "om": "om/",
+    "tipsa": "bidra/tipsa/",
+    "saknas": "404.html",
+    "passplan": "metodkort/metodkort-passplan.html",
+    "visning": "metodkort/metodkort-visning.html",
+    "plan": "kopiera/motesplats-for-unga.html",
 }
 
 
@@ -78,3 +84,12 @@ def test_phone_width_case_page_has_no_wcag_violations(browser, site_url):
     tab.goto(site_url + "fall/bis-boden/")
     assert violations(tab) == []
     context.close()
+
+
+def test_search_with_the_help_open_has_no_wcag_violations(tab, site_url):
+    tab.goto(site_url)
+    box = tab.locator("[data-mb-search-input]")
+    box.click()
+    box.fill("trygghet")
+    tab.wait_for_selector("[data-mb-search-help]:not([hidden])")
+    assert violations(tab) == []

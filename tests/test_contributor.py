@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT, VALID, write_library
+from metodbank.cli import new as cli_new
 from metodbank.cli import validate
 from metodbank.content.completeness import completeness, report
 from metodbank.content.fieldinfo import field_rows
@@ -62,6 +63,14 @@ FILL = {
     "organisation": {"summary": "En förening i Gottsunda som driver läxhjälp.", "type": "forening"},
 }
 SOURCES = [{"title": "Artikel om läxhjälpen"}]
+
+
+def fill(path, values: dict) -> None:
+    """Fill a new file's fields the way a contributor would, keeping its body."""
+    front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+    data = yaml.safe_load(front.removeprefix("---\n"))
+    data.update(values, sources=SOURCES)
+    path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])
@@ -241,3 +250,138 @@ def test_api_reference_is_built_from_docstrings(built_site):
     text = (built_site / "utvecklare" / "api" / "index.html").read_text(encoding="utf-8")
     assert "metodbank.content.library" in text
     assert "Load and validate the whole content library in two passes" in text
+
+
+# --- the contributor who is not a programmer -------------------------------------------------
+
+
+def test_missing_organisation_says_it_does_not_exist_and_gives_the_command(library_root):
+    """Follow only the messages: the error names the missing actor and the exact command, and
+    once that command has run and the new file is filled in, the case validates."""
+    write_library(
+        library_root,
+        {
+            "cases/fallet.md": VALID["cases/fallet.md"].replace(
+                "organisations: [bolaget]", "organisations: [uppsalahem]"
+            )
+        },
+    )
+    errors = load_library(library_root).errors
+    assert [str(d) for d in errors] == [
+        "cases/fallet.md:8: det finns ingen aktör 'uppsalahem' (ingen fil organisations/uppsalahem.md) — "
+        'är det en ny aktör, skapa den med python3 -m invoke new organisation "Uppsalahem" och fyll i filen'
+    ]
+    command = re.search(r'invoke new (\w+) "([^"]+)"', errors[0].hint)
+    out = io.StringIO()
+    assert cli_new(library_root, command.group(1), command.group(2), out=out) == 0
+    path = library_root / "organisations" / "uppsalahem.md"
+    assert path.exists() and "Skapade organisations/uppsalahem.md" in out.getvalue()
+    fill(path, FILL["organisation"])
+    assert load_library(library_root).errors == []
+
+
+def test_a_close_name_is_suggested(library_root):
+    write_library(
+        library_root,
+        {
+            "cases/fallet.md": VALID["cases/fallet.md"].replace(
+                "organisations: [bolaget]", "organisations: [bolagt]"
+            )
+        },
+    )
+    (error,) = load_library(library_root).errors
+    assert error.hint.startswith("menade du 'bolaget'?")
+
+
+def test_new_case_offers_to_create_missing_organisations(library_root):
+    answers = iter(["Bostadsbolaget", "Uppsalahem", "Bostadsbolagett", "", "j", "j"])
+    asked: list[str] = []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    out = io.StringIO()
+    assert cli_new(library_root, "case", "Läxhjälp i Gottsunda", ask=ask, out=out) == 0
+    assert asked == [
+        "Aktör: ",
+        "Aktör: ",
+        "Aktör: ",
+        "Aktör: ",
+        "Aktören 'Uppsalahem' finns inte i Metodbanken. Ska den skapas? [J/n] ",
+        "Menade du Bostadsbolaget (organisations/bolaget.md)? [j/N] ",
+    ]
+    case = (library_root / "cases" / "laxhjalp-i-gottsunda.md").read_text(encoding="utf-8")
+    assert "organisations: [bolaget, uppsalahem, bolaget]" in case
+    assert (library_root / "organisations" / "uppsalahem.md").exists()
+    assert "git add cases organisations" in out.getvalue()
+
+
+def test_named_organisations_without_a_terminal_are_created(library_root):
+    out = io.StringIO()
+    assert cli_new(library_root, "case", "Läxhjälp i Gottsunda", ["Uppsalahem"], out=out) == 0
+    assert (library_root / "organisations" / "uppsalahem.md").exists()
+    case = (library_root / "cases" / "laxhjalp-i-gottsunda.md").read_text(encoding="utf-8")
+    assert "organisations: [uppsalahem]" in case
+
+
+def test_messages_name_fields_the_way_the_template_does(library_root):
+    path = new_entry(library_root, "case", "Läxhjälp i Gottsunda", today=date(2026, 11, 22))
+    template = path.read_text(encoding="utf-8").splitlines()
+    summary = template.index("summary:")
+    assert template[summary - 1].startswith("# Sammanfattning: ")
+    errors = [str(d) for d in load_library(library_root).errors if d.path == "cases/laxhjalp-i-gottsunda.md"]
+    assert any(": fältet sammanfattning (summary) är inte ifyllt — fyll i: " in e for e in errors), errors
+    write_library(
+        library_root,
+        {
+            "cases/fallet.md": VALID["cases/fallet.md"].replace(
+                "  - title: Artikel om", "  - titel: Artikel om"
+            )
+        },
+    )
+    problems = [str(d) for d in load_library(library_root).errors if d.path == "cases/fallet.md"]
+    assert any("fältet källa 1: rubrik (sources[1].title) saknas" in p for p in problems), problems
+
+
+def test_organisation_template_does_not_mention_method_cards(library_root):
+    path = new_entry(library_root, "organisation", "Uppsalahem")
+    assert "metodkort" not in path.read_text(encoding="utf-8")
+    method = new_entry(library_root, "method", "Läxhjälp")
+    assert "Står också på metodkortet (högst 220 tecken)" in method.read_text(encoding="utf-8")
+
+
+def test_a_personal_email_address_is_a_warning_not_an_error(library_root):
+    case = VALID["cases/fallet.md"].replace(
+        "status: avslutad", "status: avslutad\ncontact:\n  name: Anna Berg\n  email: anna.berg@bolaget.se"
+    )
+    write_library(library_root, {"cases/fallet.md": case})
+    library = load_library(library_root)
+    assert library.errors == []
+    assert [str(d) for d in library.diagnostics] == [
+        "cases/fallet.md:15: varning: e-postadressen 'anna.berg@bolaget.se' ser ut att vara en persons egen "
+        "adress — publicera den bara om personen har sagt ja; använd hellre en gemensam adress (som info@…) "
+        "eller organisationens webbplats"
+    ]
+    write_library(library_root, {"cases/fallet.md": case.replace("anna.berg@", "info@")})
+    assert load_library(library_root).diagnostics == []
+
+
+def test_a_step_role_missing_from_the_roles_list_is_an_error(library_root):
+    method = VALID["methods/motesplats.md"].replace(
+        "    roles: [bovard, forening]", "    roles: [bovard, kommun]"
+    )
+    write_library(library_root, {"methods/motesplats.md": method})
+    assert [str(d) for d in load_library(library_root).errors] == [
+        "methods/motesplats.md:14: steg 2 nämner rollen 'kommun', som inte finns i metodens roller (roles) — "
+        "lägg till '- role: kommun' med dess ansvar (responsibility) under roles, eller ta bort rollen från steget"
+    ]
+
+
+def test_issue_template_for_a_tip_without_git():
+    form = yaml.safe_load(
+        (ROOT / ".github" / "ISSUE_TEMPLATE" / "tipsa-om-ett-fall.yml").read_text(encoding="utf-8")
+    )
+    assert form["name"] == "Tipsa om ett fall"
+    labels = [item["attributes"]["label"] for item in form["body"] if item["type"] != "markdown"]
+    assert "Vad gjorde ni?" in labels and "Finns det något publicerat om det?" in labels

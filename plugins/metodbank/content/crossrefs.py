@@ -47,7 +47,9 @@ class Evidence:
             )
             text += f", {years}"
         text += "."
-        if self.copies:
+        if self.copies and self.cases == 1:
+            text += " Fallet är en kopia av ett annat fall eller en metod."
+        elif self.copies:
             copies = number(self.copies, neuter=True).capitalize()
             text += f" {copies} av fallen är {'en kopia' if self.copies == 1 else 'kopior'} av ett annat fall eller en metod."
         return text
