@@ -178,7 +178,9 @@ def test_a_control_character_saved_under_serve_shows_an_error_and_serving_goes_o
 
     try:
         assert wait_for(lambda: "Välkommen" in page(""), 60)
-        broken = VALID["cases/fallet.md"].replace("title: Mötesplats i Hageby", "title: Mötes\x07plats i Hageby")
+        broken = VALID["cases/fallet.md"].replace(
+            "title: Mötesplats i Hageby", "title: Mötes\x07plats i Hageby"
+        )
         (project / "cases" / "fallet.md").write_text(broken, encoding="utf-8")
         assert wait_for(lambda: "U+0007 BEL" in page("innehallsfel/"), 60), "the error never showed"
         assert "cases/fallet.md:2:" in page("innehallsfel/")
