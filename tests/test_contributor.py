@@ -312,7 +312,7 @@ def test_new_case_offers_to_create_missing_organisations(library_root):
         "Menade du Bostadsbolaget (organisations/bolaget.md)? [j/N] ",
     ]
     case = (library_root / "cases" / "laxhjalp-i-gottsunda.md").read_text(encoding="utf-8")
-    assert "organisations: [bolaget, uppsalahem, bolaget]" in case
+    assert "organisations: [bolaget, uppsalahem]" in case  # each actor once
     assert (library_root / "organisations" / "uppsalahem.md").exists()
     assert "git add cases organisations" in out.getvalue()
 

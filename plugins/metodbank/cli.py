@@ -159,7 +159,8 @@ def _organisations(root: Path, names: list[str], ask, out) -> tuple[list[str], l
             found = path.stem
             titles[found] = name
             print(f"Skapade {path.relative_to(root)} – fyll i den också.", file=out)
-        ids.append(found)
+        if found not in ids:
+            ids.append(found)
     return ids, created
 
 

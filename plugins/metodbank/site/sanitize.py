@@ -18,9 +18,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 ADMONITIONS = {"admonition", "note", "tip", "info", "warning", "danger", "example", "quote", "abstract"}
 CLASSES = {"a": {"headerlink", "mb-ref"}, "div": ADMONITIONS, "p": {"admonition-title"}}
-"""The only classes a contributed body keeps: Markdown's own (permalinks, admonitions) and
-`mb-ref`, which marks the body's own `[[id]]` links (a plain link style, no chrome). No class
-of the theme (`md-dialog` …) or other of ours (`mb-…`), so a body cannot fake page chrome."""
+"""The only classes a contributed body keeps: Markdown's own (permalinks, admonitions). No
+class of the theme (`md-dialog` …) or of ours (`mb-…`, but the `[[id]]` link style), so a body
+cannot fake page chrome."""
 
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
 RESERVED_ID = re.compile(r"^(md|mb)(-|$)")
