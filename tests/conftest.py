@@ -65,11 +65,9 @@ steps:
     roles: [omradesutvecklare]
   - title: Öppna
     roles: [bovard, forening]
-roles:
-  - role: omradesutvecklare
-    responsibility: Driver arbetet.
-  - {role: bovard, responsibility: Håller lokalen öppen.}
-  - {role: forening, responsibility: Bidrar med aktiviteter.}
+roles: [{role: omradesutvecklare, responsibility: Driver arbetet.},
+  {role: bovard, responsibility: Håller lokalen öppen.},
+  {role: forening, responsibility: Bidrar med aktiviteter.}]
 effort:
   level: medel
   time: Två kvällar i veckan

@@ -267,7 +267,7 @@ def test_copy_button_falls_back_to_download(browser, site_url):
 def test_too_many_steps_for_the_card_is_reported_at_the_steps_line(library_root):
     steps = "".join(f"  - title: Steg {n}\n" for n in range(1, 10))
     text = VALID["methods/motesplats.md"]
-    start, end = text.index("steps:\n") + len("steps:\n"), text.index("roles:\n  - role")
+    start, end = text.index("steps:\n") + len("steps:\n"), text.index("roles: [{role")
     write_library(library_root, {"methods/motesplats.md": text[:start] + steps + text[end:]})
     assert [str(d) for d in load_library(library_root).errors] == [
         "methods/motesplats.md:9: metoden har 9 steg, högst 8 får plats på kortet — slå ihop steg som hör ihop"
@@ -308,7 +308,7 @@ def workshop_method(questions: int, exercise: int, steps: int = 5) -> str:
         instructions=_words(exercise, "deltagarna"),
     )
     text = VALID["methods/motesplats.md"].replace("sources:\n", fields + "sources:\n", 1)
-    start, end = text.index("steps:\n") + len("steps:\n"), text.index("roles:\n  - role")
+    start, end = text.index("steps:\n") + len("steps:\n"), text.index("roles: [{role")
     step_lines = "".join(
         f"  - title: {_words(90, f'steg{n}')}\n    roles: [omradesutvecklare]\n" for n in range(steps)
     )

@@ -218,7 +218,7 @@ row(
 row("unknown-theme", case(("themes: [motesplatser, unga]", "themes: [motesplatsr, unga]")), 4, "menade du")
 row("repeated-theme", case(("themes: [motesplatser, unga]", "themes: [unga, unga]")), 4, "flera gånger")
 row("unknown-field", case((TITLE, TITLE + "\nsumary: x")), 3, "okänt fält")
-row("missing-field", case(("status: avslutad\n", "")), 1, "'status' saknas")
+row("missing-field", case(("status: avslutad\n", "")), 1, "fältet status saknas")
 row("wrong-type", case(("district: Hageby", "district: [Hageby]")), 7, "ska vara text")
 row(
     "unknown-reference",

@@ -143,6 +143,6 @@ def test_mkdocs_build_fails_on_content_errors_with_every_error(site_project, str
     result = subprocess.run(command, cwd=site_project, env=engine_env(), capture_output=True, text=True)
     assert result.returncode != 0
     assert "cases/fallet.md:12: ogiltigt värde 'x' i status" in result.stderr
-    assert "methods/motesplats.md:21: ogiltigt värde 'enorm' i insats: nivå (effort.level)" in result.stderr
+    assert "methods/motesplats.md:19: ogiltigt värde 'enorm' i insats: nivå (effort.level)" in result.stderr
     assert "2 fel i innehållet" in result.stderr
     assert not (site_project / "out").exists()

@@ -113,7 +113,7 @@ BAD_INPUT = [
         "wrong-type-integer",
         replaced(METHOD, "  hours: 300", "  hours: många"),
         [
-            "methods/motesplats.md:23: fältet insats: timmar (effort.hours) ska vara ett heltal, inte 'många' — skriv bara siffror, utan mellanslag, enhet eller decimaler"
+            "methods/motesplats.md:21: fältet insats: timmar (effort.hours) ska vara ett heltal, inte 'många' — skriv bara siffror, utan mellanslag, enhet eller decimaler"
         ],
     ),
     (
@@ -200,7 +200,7 @@ BAD_INPUT = [
         "effort-level-outside-choices",
         replaced(METHOD, "  level: medel", "  level: jättestor"),
         [
-            "methods/motesplats.md:21: ogiltigt värde 'jättestor' i insats: nivå (effort.level) — välj ett av: låg, medel, hög"
+            "methods/motesplats.md:19: ogiltigt värde 'jättestor' i insats: nivå (effort.level) — välj ett av: låg, medel, hög"
         ],
     ),
     (
@@ -288,7 +288,7 @@ BAD_INPUT = [
         "cost-range-reversed",
         replaced(METHOD, "{min: 10000, max: 50000}", "{min: 50000, max: 10000}"),
         [
-            "methods/motesplats.md:24: kostnadsintervallet är bakvänt: max 10000 är mindre än min 50000 — byt plats på min och max"
+            "methods/motesplats.md:22: kostnadsintervallet är bakvänt: max 10000 är mindre än min 50000 — byt plats på min och max"
         ],
     ),
 ]
