@@ -434,6 +434,14 @@ def test_presentation_mode_shows_one_method_per_screen(browser, site_url):
     assert first.evaluate("el => el.getBoundingClientRect().height") == 720
     size = tab.eval_on_selector("section.slide h1", "el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 48, size
+    cut = tab.eval_on_selector_all(
+        "section.slide", "els => els.filter(el => el.scrollHeight > el.clientHeight + 1).map(el => el.id)"
+    )
+    assert cut == []  # nothing on any screen is cut off
+    smallest = tab.eval_on_selector_all(
+        "section.slide h1", "els => Math.min(...els.map(el => parseFloat(getComputedStyle(el).fontSize)))"
+    )
+    assert smallest >= 36, smallest
     tab.keyboard.press("ArrowRight")
     tab.wait_for_function("location.hash === '#bild-2'")
     top = slides.nth(1).evaluate("el => Math.round(el.getBoundingClientRect().top)")

@@ -76,7 +76,7 @@ def back_mm(card) -> float:
     if card.exercise:
         heading = f"Övning: {card.exercise['title']} ({card.exercise['minutes']} min) Redaktionens förslag"
         height += text_mm(heading, (40, HEADING / 2 + 2)) + text_mm(card.exercise["instructions"], BODY) + 4
-    height += 3.5 * len(card.reading)
+    height += 7.0 * len(card.reading)
     return height
 
 

@@ -62,34 +62,49 @@ def _allot(cards: list[Card]) -> tuple[dict[str, int], dict[str, bool], int]:
 
 
 def session_plan(cards: list[Card]) -> tuple[list[Block], list[Card]]:
-    """The blocks of a two-hour session on `cards`, and the cards that do not fit in it."""
+    """The blocks of a two-hour session on `cards`, and the cards that do not fit in it: a
+    welcome, the methods with a break after the first half, time to choose and plan when
+    minutes are left, and a closing."""
     room = (SESSION_MINUTES - OPENING - BREAK - CLOSING) // (PRESENT + TALK)
     fitting, later = cards[:room], cards[room:]
     minutes, exercise, left = _allot(fitting)
     blocks = [Block(0, OPENING, "Välkommen", "Syftet med passet, vilka metoder ni går igenom och hur.")]
     clock = OPENING
-    halfway = (SESSION_MINUTES - BREAK) // 2
-    for card in fitting:
-        if BREAK and clock >= halfway and not any(b.title == "Paus" for b in blocks):
+    for number, card in enumerate(fitting):
+        if number == (len(fitting) + 1) // 2:
             blocks.append(Block(clock, BREAK, "Paus", ""))
             clock += BREAK
-        what = ["Gå igenom kortets framsida och steg."]
-        if card.questions:
-            what.append(f"Samtal om diskussionsfrågorna ({len(card.questions)} på kortet).")
-        else:
-            what.append("Samtal: passar metoden hos oss, och vad skulle vi ändra?")
-        if exercise[card.id]:
-            what.append(f"Övning: {card.exercise['title']} ({card.exercise['minutes']} min).")
-        blocks.append(Block(clock, minutes[card.id], card.title, " ".join(what), card))
+        blocks.append(Block(clock, minutes[card.id], card.title, _what(card, exercise[card.id]), card))
         clock += minutes[card.id]
-    if not any(b.title == "Paus" for b in blocks):
+    if len(fitting) < 2:
         blocks.append(Block(clock, BREAK, "Paus", ""))
         clock += BREAK
-    closing = CLOSING + left
+    if left >= PLAN_AT_LEAST:
+        blocks.append(Block(clock, left, "Välj och planera", PLAN_TEXT))
+        clock, left = clock + left, 0
     blocks.append(
-        Block(clock, closing, "Avslutning", "Vad tar vi med oss? Vem gör vad, och när ses vi igen?")
+        Block(clock, CLOSING + left, "Avslutning", "Vad tar vi med oss? Vem gör vad, och när ses vi igen?")
     )
     return blocks, later
+
+
+PLAN_AT_LEAST = 15
+"""Minutes left over from this many on become time to choose a method and start its plan."""
+PLAN_TEXT = (
+    "I grupper: vilken metod passar oss, och vad är första steget? Börja fylla i planen för den "
+    "(Word-dokumentet eller utskriften på metodens sida)."
+)
+
+
+def _what(card: Card, with_exercise: bool) -> str:
+    what = ["Gå igenom kortets framsida och steg."]
+    if card.questions:
+        what.append(f"Samtal om diskussionsfrågorna ({len(card.questions)} på kortet).")
+    else:
+        what.append("Samtal: passar metoden hos oss, och vad skulle vi ändra?")
+    if with_exercise:
+        what.append(f"Övning: {card.exercise['title']} ({card.exercise['minutes']} min).")
+    return " ".join(what)
 
 
 def session_html(title: str, cards: list[Card], cover: dict) -> str:

@@ -68,6 +68,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Generated pages of the current build by source path."""
         self.entries_by_uri: dict = {}
         self.settings: dict = {}
+        self.error_uris: set[str] = set()
+        """Pages that list content errors: no "Så citerar du" on them."""
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -104,6 +106,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if self.serving:
                 LAST_GOOD[uri] = rendered
             self.add_page(files, config, uri, rendered)
+        self.error_uris: set[str] = {ERROR_PAGE}
         if self.serving:
             self.add_error_pages(files, config)
         for kind in KINDS:
@@ -133,6 +136,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 continue
             link = relative_url(page_url(ERROR_PAGE), page_url(uri))
             self.add_page(files, config, uri, file_error_page(rel, self.library, link, LAST_GOOD.get(uri)))
+            self.error_uris.add(uri)
 
     def add_page(self, files: Files, config, src_uri: str, rendered: Rendered) -> None:
         """Add a generated page to the build and remember its HTML blocks for `on_page_content`."""
@@ -151,7 +155,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if THEMES_MARKER in html:
             view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
             html = html.replace(THEMES_MARKER, theme_tiles(view, page.url))
-        if page.file.src_uri in NO_CITATION:
+        if page.file.src_uri in NO_CITATION or page.file.src_uri in self.error_uris:
             return html
         reviewed = entry.item.last_reviewed if entry else None
         title = entry.title if entry else Markup(page.title or config.site_name).striptags()
