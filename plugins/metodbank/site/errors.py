@@ -1,0 +1,28 @@
+"""While serving with content errors: the page that lists them and the banner on every page."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from ..content.library import Library
+
+ERROR_PAGE = "innehallsfel.md"
+
+
+def error_page(library: Library) -> str:
+    """A page listing the content errors, shown while serving so the contributor sees them."""
+    lines = "\n".join(f"<li><code>{escape(str(p))}</code></li>" for p in library.errors)
+    return (
+        "# Fel i innehållet\n\n"
+        f"<p>{len(library.errors)} fel hindrar en riktig byggnad. Filerna med fel visas inte på webbplatsen "
+        "förrän felen är rättade.</p>\n\n"
+        f'<ul class="mb-errors">\n{lines}\n</ul>\n'
+    )
+
+
+def error_banner(count: int, link: str) -> str:
+    """The box at the top of every page while serving with errors, linking to the list."""
+    return (
+        '<div class="admonition failure"><p class="admonition-title">'
+        f'{count} fel i innehållet – <a href="{escape(link)}">se listan</a></p></div>\n\n'
+    )

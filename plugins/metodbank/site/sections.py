@@ -1,0 +1,75 @@
+"""The structured sections of each kind of entry, before and after the body: a case's
+question, goals and results; a method's copyable parts (purpose, steps, core, roles …)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..content.library import Entry
+from ..content.urls import entry_url, relative_url
+from .html import NOT_REPORTED, block, items, paragraph
+from .view import SiteView
+
+
+def sections(view: SiteView, entry: Entry) -> tuple[list, list]:
+    """(parts before the body, parts after it) for one entry."""
+    if entry.kind.name == "case":
+        return case_sections(entry)
+    if entry.kind.name == "method":
+        return method_sections(view, entry), []
+    return [], []
+
+
+def case_sections(entry: Entry) -> tuple[list, list]:
+    item = entry.item
+    before = ["## Frågan", paragraph(item.question or NOT_REPORTED)]
+    if item.goals:
+        before += ["## Mätbara mål", items(item.goals)]
+    before += ["## Resultat i korthet", items(item.results) if item.results else paragraph(NOT_REPORTED)]
+    after = []
+    if item.copied_from:
+        after += ["## Kopierat från en förlaga", paragraph(item.copied_from.changes)]
+    return before, after
+
+
+def method_sections(view: SiteView, entry: Entry) -> list:
+    """The copyable parts come first (purpose, steps, core, roles …); the body follows."""
+    item = entry.item
+    label = view.vocabulary.label
+    roles = [
+        Markup("<strong>{}</strong>: {}").format(label("roles", r.role), r.responsibility) for r in item.roles
+    ]
+    steps = [
+        {"title": s.title, "description": s.description, "roles": [label("roles", r) for r in s.roles]}
+        for s in item.steps
+    ]
+    parts = kit_section(view, entry) + [
+        "## Syfte",
+        paragraph(item.purpose),
+        "## När passar metoden?",
+        items(item.when_to_use),
+        "## Steg för steg",
+        block("steps.html", steps=steps),
+        "## Kärnan – behåll när du kopierar",
+        items(item.core),
+    ]
+    if item.adaptable:
+        parts += ["## Det här kan du anpassa", items(item.adaptable)]
+    parts += ["## Roller", items(roles)]
+    if item.prerequisites:
+        parts += ["## Förutsättningar", items(item.prerequisites)]
+    if item.risks:
+        parts += ["## Risker och fallgropar", items(item.risks)]
+    if item.checklist:
+        parts += ["## Checklista", items(item.checklist, css="mb-checklist")]
+    return parts
+
+
+def kit_section(view: SiteView, entry: Entry) -> list:
+    """Links to the method's card and its copy + paste plan (when the cards plugin runs)."""
+    paths = (view.library.cards or {}).get(entry.id)
+    if not paths:
+        return []
+    current = entry_url(entry)
+    urls = {key: relative_url(path, current).rstrip("/") for key, path in paths.items()}
+    return ["## Ta med metoden", block("kit_links.html", urls=urls, id=entry.id)]
