@@ -204,5 +204,6 @@ KIND_ARTICLES = {
     "factor": "en framgångsfaktor",
     "recommendation": "en rekommendation",
     "organisation": "en aktör",
+    "playbook": "en färdplan",
 }
 """Each kind with its Swedish indefinite article, for messages."""

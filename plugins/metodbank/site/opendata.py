@@ -13,6 +13,7 @@ from ..content.fieldinfo import nested_model, ordered_fields
 from ..content.kinds import KINDS, Kind
 from ..content.library import Library
 from ..content.urls import page_uri, page_url
+from .share import neutralise
 
 LIST_SEPARATOR = " | "
 FOLDER = "oppna-data"
@@ -37,13 +38,14 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, object]
 
 
 def _cell(value) -> str:
+    """One CSV cell; text that a spreadsheet would run as a formula is neutralised."""
     if value is None:
         return ""
     if isinstance(value, list):
         if any(isinstance(v, dict) for v in value):
-            return json.dumps(value, ensure_ascii=False)
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+            return neutralise(json.dumps(value, ensure_ascii=False))
+        return neutralise(LIST_SEPARATOR.join(str(v) for v in value))
+    return neutralise(value)
 
 
 def _lookup(record: dict, column: str):

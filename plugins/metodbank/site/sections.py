@@ -8,6 +8,7 @@ from markupsafe import Markup
 from ..content.library import Entry
 from ..content.urls import entry_url, relative_url
 from .html import NOT_REPORTED, block, items, paragraph
+from .playbooks import playbook_sections
 from .view import SiteView
 
 
@@ -17,6 +18,8 @@ def sections(view: SiteView, entry: Entry) -> tuple[list, list]:
         return case_sections(entry)
     if entry.kind.name == "method":
         return method_sections(view, entry), []
+    if entry.kind.name == "playbook":
+        return playbook_sections(view, entry)
     return [], []
 
 
