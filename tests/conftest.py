@@ -246,3 +246,60 @@ def tab(browser):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+# --- a small site with every plugin and hostile values, for the sharing and tool tests ----------
+
+HOSTILE_METHOD = (
+    VALID["methods/motesplats.md"]
+    .replace("title: Kvällsöppen mötesplats", 'title: \'=HYPERLINK("http://angripare.example";"Klicka")\'')
+    .replace(
+        "summary: Öppna en lokal för unga några kvällar i veckan med vuxna på plats.",
+        'summary: \'+46 70 123 45 67 <script>alert("sammanfattning")</script> & "citat"\'',
+    )
+    .replace("  level: medel", "  level: låg")
+)
+"""A method whose title and summary a spreadsheet would run as formulas, and whose summary
+carries markup and quotes (allowed in a summary, and escaped wherever it is shown)."""
+
+TOOLS_YML = """site_name: Testbanken
+site_url: https://test.example.se/
+repo_url: https://github.com/test/testbanken
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: sv
+  font: false
+  custom_dir: overrides
+plugins:
+  - metodbank-content
+  - metodbank-links
+  - metodbank-search:
+      pagefind: false
+  - metodbank-cards:
+      pdf: false
+nav:
+  - Start: index.md
+  - Metoder: metoder/index.md
+"""
+
+
+@pytest.fixture(scope="session")
+def tools_site(tmp_path_factory) -> Path:
+    """The fixture library plus a hostile method, built with every plugin and the theme override."""
+    from metodbank.build import build_site
+
+    root = tmp_path_factory.mktemp("tools")
+    make_site_project(root, TOOLS_YML)
+    write_library(root, {"methods/formel.md": HOSTILE_METHOD})
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    site = root / "site"
+    assert build_site(root, site_dir=site, strict=True) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def tools_url(tools_site):
+    url, server = serve_folder(tools_site)
+    yield url
+    server.shutdown()

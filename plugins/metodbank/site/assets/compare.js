@@ -125,6 +125,8 @@
 
   function init() {
     var form = document.querySelector("form[data-mb-compare-form]");
+    // Print styles for this page only: the table alone, the whole width of the sheet.
+    document.documentElement.classList.add("mb-print-compare");
     if (form && typeof window.fetch === "function") setUp(form);
   }
 
