@@ -25,6 +25,7 @@ from ..cards.kit import build_plan, plan_html, plan_markdown
 from ..cards.pdf import write_all_pdfs
 from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
 from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
+from ..project import placeholder_warning
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -46,6 +47,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.content = content
         self.library = library = content.library
         self.site_url = config.site_url or "http://127.0.0.1:8000/"
+        warning = placeholder_warning(config.site_url)
+        if warning and self.config.pdf:
+            log.info(warning)  # info: a strict build must not fail on it, but it is printed
         self.cache = Path(config.config_file_path).parent / self.config.cache_dir
         self.cards = all_cards(library, library.crossrefs, self.site_url)
         library.cards = {card.id: artefacts(card.id) for card in self.cards}

@@ -1,5 +1,6 @@
-"""What points at an entry, computed from the references written elsewhere: backlinks,
-how it spread (copy + paste lineage, see `spread`) and similar content."""
+"""What points at an entry, computed from the references written elsewhere: backlinks per
+kind, how it spread (copy + paste lineage, drawn by `spread`), and related entries from the
+search index."""
 
 from __future__ import annotations
 
@@ -8,8 +9,22 @@ from .spread import spread_sections
 from .view import SiteView
 
 
-def backlink_lists(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
-    """(heading, entries) of every backlink list of one entry; empty lists included."""
+def backlink_sections(view: SiteView, entry: Entry, current: str) -> list:
+    """The backlink, lineage and related sections of one entry page."""
+    parts = []
+    for heading, entries in _backlinks(view, entry):
+        if entries:
+            parts += [f"## {heading}", view.entry_list(entries, current)]
+    if entry.kind.name in ("method", "case"):
+        parts += spread_sections(view, entry, current)
+    related = (view.library.related or {}).get(entry.id)
+    if related:
+        heading = "Liknande metoder" if entry.kind.name == "method" else "Liknande fall"
+        parts += [f"## {heading}", view.entry_list([view.library.entries[i] for i in related], current)]
+    return parts
+
+
+def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
     refs = view.refs
     kind = entry.kind.name
     if kind == "method":
@@ -43,18 +58,3 @@ def backlink_lists(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]
         cases = refs.cases_of_organisation(entry.id)
         return [("Fall där aktören deltog", cases), ("Metoder i aktörens fall", refs.methods_of_cases(cases))]
     return []
-
-
-def backlink_sections(view: SiteView, entry: Entry, current: str) -> list:
-    """Backlinks, lineage and similar content, as page parts."""
-    parts: list = []
-    for heading, entries in backlink_lists(view, entry):
-        if entries:
-            parts += [f"## {heading}", view.entry_list(entries, current)]
-    if entry.kind.name in ("method", "case"):
-        parts += spread_sections(view, entry, current)
-    related = (view.library.related or {}).get(entry.id)
-    if related:
-        heading = "Liknande metoder" if entry.kind.name == "method" else "Liknande fall"
-        parts += [f"## {heading}", view.entry_list([view.library.entries[i] for i in related], current)]
-    return parts

@@ -1,5 +1,5 @@
-"""One entry's page: title, lead, fact box, structured sections, the body (with `[[id]]`
-references turned into links) and the backlinks."""
+"""The page of one entry: title, lead, fact box, the kind's structured sections, the
+body with its `[[id]]` references as links, and the backlinks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..content.urls import entry_url
 from .backlinks import backlink_sections
 from .facts import fact_rows
 from .html import Rendered, assemble, block
-from .sections import sections
+from .sections import kind_sections
 from .view import SiteView
 
 
@@ -24,12 +24,12 @@ def entry_page(view: SiteView, entry: Entry) -> Rendered:
         Markup('<p class="mb-lead">{}</p>').format(item.summary),
         block("facts.html", kind=entry.kind, rows=fact_rows(view, entry, current)),
     ]
-    before, after = sections(view, entry)
-    parts.extend(before)
+    before, after = kind_sections(view, entry)
+    parts += before
     parts.append(body(view, entry, current))
-    parts.extend(after)
+    parts += after
     if view.refs is not None:
-        parts.extend(backlink_sections(view, entry, current))
+        parts += backlink_sections(view, entry, current)
     return assemble(item.title, parts)
 
 

@@ -1,12 +1,14 @@
-"""While serving with content errors: the page that lists them and the banner on every page."""
+"""What a contributor sees under `invoke serve` while the content has errors: a banner on
+every page and a page that lists every error."""
 
 from __future__ import annotations
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..content.library import Library
 
 ERROR_PAGE = "innehallsfel.md"
+"""Source path of the error list inside the site."""
 
 
 def error_page(library: Library) -> str:
@@ -21,8 +23,10 @@ def error_page(library: Library) -> str:
 
 
 def error_banner(count: int, link: str) -> str:
-    """The box at the top of every page while serving with errors, linking to the list."""
-    return (
-        '<div class="admonition failure"><p class="admonition-title">'
-        f'{count} fel i innehållet – <a href="{escape(link)}">se listan</a></p></div>\n\n'
+    """The banner at the top of every page while serving with `count` content errors."""
+    return str(
+        Markup(
+            '<div class="admonition failure"><p class="admonition-title">'
+            '{} fel i innehållet – <a href="{}">se listan</a></p></div>\n\n'
+        ).format(count, link)
     )

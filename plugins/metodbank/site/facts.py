@@ -1,25 +1,13 @@
-"""The fact box at the top of every entry page: one row per fact, links where a page exists."""
+"""The fact box at the top of every entry page: one row per structured value, linked to
+the entries, organisations and vocabulary pages it names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..content.completeness import completeness
 from ..content.library import Entry
-from .html import format_number, format_period
+from .html import Link, Row, format_number, format_period
 from .taxonomy import FACET_BY_FIELD
-from .view import Link, SiteView
-
-
-@dataclass
-class Row:
-    label: str
-    text: str = ""
-    links: list[Link] | None = None
-    stacked: bool = False
-    """Show the links one per line instead of on one line."""
-    badge: int | None = None
-    """A percentage shown as a badge before the text."""
+from .view import SiteView
 
 
 def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
@@ -28,7 +16,7 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     kind = entry.kind.name
     rows: list[Row] = []
     if kind == "case":
-        rows += _case_head(view, item, current)
+        rows += _case_place_rows(view, item, current)
     if kind == "organisation":
         rows += _organisation_rows(view, item)
     if hasattr(item, "themes"):
@@ -37,7 +25,7 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     if kind == "method":
         rows += _method_rows(view, entry)
     if kind == "case":
-        rows += _case_tail(view, entry, current)
+        rows += _case_link_rows(view, entry, current)
     if kind in ("factor", "recommendation"):
         rows.append(Row("Stöds av fall", links=view.links(item.cases, current)))
         if item.methods:
@@ -51,39 +39,34 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     return rows
 
 
-def _case_head(view: SiteView, item, current: str) -> list[Row]:
-    place = (
-        "Nationellt program"
-        if item.scope == "nationell" and not item.municipality
-        else ", ".join(p for p in (item.district, item.municipality) if p)
-    )
-    municipality = FACET_BY_FIELD["municipality"]
+def _playbook_rows(view: SiteView, item, current: str) -> list[Row]:
+    basis = {"källa": "Beskriven i en källa", "redaktionen": "Redaktionens sammanställning"}
+    steps = [
+        Link(f"{n}. {link.text}", link.url) for n, link in enumerate(view.links(item.methods, current), 1)
+    ]
+    rows = [Row("Steg", links=steps, stacked=True), Row("Ordningen", basis[item.provenance.basis])]
+    if item.cases:
+        rows.append(Row("Fall", links=view.links(item.cases, current)))
+    return rows
+
+
+def _case_place_rows(view: SiteView, item, current: str) -> list[Row]:
     rows = []
+    municipality = FACET_BY_FIELD["municipality"]
     if item.municipality and view.term_url(municipality, item.municipality, current):
         links = [Link(item.district)] if item.district else []
         links.append(Link(item.municipality, view.term_url(municipality, item.municipality, current)))
         rows.append(Row("Plats", links=links))
     else:
+        place = (
+            "Nationellt program"
+            if item.scope == "nationell" and not item.municipality
+            else ", ".join(p for p in (item.district, item.municipality) if p)
+        )
         rows.append(Row("Plats", place))
     rows.append(Row("Period", format_period(item.period)))
     rows.append(Row("Status", item.status.capitalize()))
     rows.append(Row("Aktörer", links=view.links(item.organisations, current)))
-    return rows
-
-
-def _case_tail(view: SiteView, entry: Entry, current: str) -> list[Row]:
-    item = entry.item
-    rows = []
-    if item.methods:
-        rows.append(Row("Metoder", links=view.links(item.methods, current)))
-    if item.success_factors:
-        rows.append(Row("Framgångsfaktorer", links=view.links(item.success_factors, current)))
-    if item.copied_from:
-        rows.append(Row("Kopierat från", links=[view.link(item.copied_from.id, current)]))
-    if item.contact:
-        rows.append(Row("Kontakt", links=contact_links(view, item.contact, current)))
-    score = completeness(entry)
-    rows.append(Row("Fullständighet", badge=score.percent, text=str(score)))
     return rows
 
 
@@ -112,25 +95,23 @@ def _method_rows(view: SiteView, entry: Entry) -> list[Row]:
     return rows
 
 
-def _playbook_rows(view: SiteView, item, current: str) -> list[Row]:
-    basis = {"källa": "Beskriven i en källa", "redaktionen": "Redaktionens sammanställning"}
-    rows = [
-        Row(
-            "Steg",
-            links=[
-                Link(f"{n}. {link.text}", link.url)
-                for n, link in enumerate(view.links(item.methods, current), 1)
-            ],
-            stacked=True,
-        ),
-        Row("Ordningen", basis[item.provenance.basis]),
-    ]
-    if item.cases:
-        rows.append(Row("Fall", links=view.links(item.cases, current)))
+def _case_link_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
+    item = entry.item
+    rows = []
+    if item.methods:
+        rows.append(Row("Metoder", links=view.links(item.methods, current)))
+    if item.success_factors:
+        rows.append(Row("Framgångsfaktorer", links=view.links(item.success_factors, current)))
+    if item.copied_from:
+        rows.append(Row("Kopierat från", links=[view.link(item.copied_from.id, current)]))
+    if item.contact:
+        rows.append(Row("Kontakt", links=_contact_links(view, item.contact, current)))
+    score = completeness(entry)
+    rows.append(Row("Fullständighet", badge=score.percent, text=str(score)))
     return rows
 
 
-def contact_links(view: SiteView, contact, current: str) -> list[Link]:
+def _contact_links(view: SiteView, contact, current: str) -> list[Link]:
     links = [Link(contact.name)] if contact.name else []
     if contact.organisation:
         links.append(view.link(contact.organisation, current))
@@ -142,7 +123,7 @@ def contact_links(view: SiteView, contact, current: str) -> list[Link]:
 
 
 def source_link(source) -> Link:
-    """A source as one link: title, then publisher and date in parentheses where known."""
+    """A source as a link (or plain text without an address): title (publisher, date)."""
     details = ", ".join(p for p in (source.publisher, source.date.isoformat() if source.date else None) if p)
     text = f"{source.title} ({details})" if details else source.title
     return Link(text, source.url)

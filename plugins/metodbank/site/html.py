@@ -1,6 +1,9 @@
-"""HTML building blocks shared by every page: the Jinja environment (autoescape on for
-every value), blocks that skip Markdown (`Rendered`, `assemble`), the citation line, and
-Swedish number and period formatting."""
+"""The building blocks of every generated page: Jinja templates with autoescape, HTML
+blocks that skip Markdown, and Swedish formatting of numbers, periods and citations.
+
+Every value from a content file goes through Jinja's autoescape or `Markup.format`; only
+fixed Swedish headings are written as Markdown.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +16,11 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-NOT_REPORTED = "Inte rapporterat i källan."
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def template_env(folder: Path) -> Environment:
-    """A Jinja environment over `folder` that escapes every value (also in string templates)."""
+    """Jinja templates from `folder`, escaping every value."""
     return Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -26,43 +29,29 @@ def template_env(folder: Path) -> Environment:
     )
 
 
-ENV = template_env(Path(__file__).parent / "templates")
-"""The site's templates (site/templates)."""
+ENV = template_env(TEMPLATES)
+"""The page templates (site/templates)."""
+
+NOT_REPORTED = "Inte rapporterat i källan."
 
 
-def block(template: str, **context) -> Markup:
-    """A rendered site template, as an HTML block that skips Markdown."""
-    return Markup(ENV.get_template(template).render(**context))
+@dataclass
+class Link:
+    text: str
+    url: str | None = None
 
 
-def paragraph(text: str) -> Markup:
-    return Markup("<p>{}</p>").format(text)
+@dataclass
+class Row:
+    """One row of a fact box."""
 
-
-def items(values: list, tag: str = "ul", css: str = "") -> Markup:
-    """A plain list of (escaped or Markup) values."""
-    return block("items.html", values=values, tag=tag, css=css)
-
-
-def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
-    """ "Så citerar du": title, publisher, address and date, at the end of every page."""
-    when = f"Senast granskad {reviewed.isoformat()}" if reviewed else f"Hämtad {date.today().isoformat()}"
-    return str(
-        Markup(
-            '<p class="mb-cite" data-pagefind-ignore><strong>Så citerar du:</strong> {}. {}. '
-            '<a href="{}">{}</a>. {}.</p>'
-        ).format(title, publisher, url, url, when)
-    )
-
-
-def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
-    """Front matter for a generated page. The theme prints `page.title` unescaped in places,
-    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them).
-    `hide` names parts of the theme to leave out (Material's `hide`: navigation, toc)."""
-    meta: dict = {"title": str(escape(title))}
-    if hide:
-        meta["hide"] = list(hide)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
+    label: str
+    text: str = ""
+    links: list[Link] | None = None
+    stacked: bool = False
+    """Show the links one per line instead of on one line."""
+    badge: int | None = None
+    """A percentage shown as a badge before the text."""
 
 
 @dataclass
@@ -76,8 +65,8 @@ class Rendered:
 
     def fill(self, html: str) -> str:
         """The rendered page HTML with every placeholder replaced by its block."""
-        for token, value in self.slots.items():
-            html = html.replace(f"<p>{token}</p>", value, 1)
+        for token, block in self.slots.items():
+            html = html.replace(f"<p>{token}</p>", block, 1)
         return html
 
 
@@ -85,7 +74,8 @@ _SLOT_NONCE = secrets.token_hex(4)
 
 
 def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
-    """Join Markdown parts (str) and HTML blocks (Markup) into one page."""
+    """Join Markdown parts (str) and HTML blocks (Markup) into one page; `hide` names parts
+    of the theme to leave out (Material's `hide`: navigation, toc)."""
     chunks, slots = [], {}
     for part in parts:
         if not part:
@@ -99,6 +89,28 @@ def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
     return Rendered(page_meta(title, hide) + "\n\n".join(chunks) + "\n", slots)
 
 
+def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
+    """Front matter for a generated page. The theme prints `page.title` unescaped in places,
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
+    meta: dict = {"title": str(escape(title))}
+    if hide:
+        meta["hide"] = list(hide)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
+
+
+def block(template: str, **context) -> Markup:
+    """An HTML block from a template in site/templates."""
+    return Markup(ENV.get_template(template).render(**context))
+
+
+def paragraph(text: str) -> Markup:
+    return Markup("<p>{}</p>").format(text)
+
+
+def items(values: list, tag: str = "ul", css: str = "") -> Markup:
+    return block("items.html", values=values, tag=tag, css=css)
+
+
 def format_period(period) -> str:
     """'2018–2020', 'från 2019', or 'Inte rapporterat i källan' when unknown."""
     if period is None:
@@ -109,3 +121,14 @@ def format_period(period) -> str:
 def format_number(value: int) -> str:
     """Swedish thousands separator: 25000 → '25 000' (with a no-break space)."""
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
+    """ "Så citerar du": title, publisher, address and date, at the end of every page."""
+    when = f"Senast granskad {reviewed.isoformat()}" if reviewed else f"Hämtad {date.today().isoformat()}"
+    return str(
+        Markup(
+            '<p class="mb-cite" data-pagefind-ignore><strong>Så citerar du:</strong> {}. {}. '
+            '<a href="{}">{}</a>. {}.</p>'
+        ).format(title, publisher, url, url, when)
+    )

@@ -13,7 +13,6 @@ from ..content.fieldinfo import nested_model, ordered_fields
 from ..content.kinds import KINDS, Kind
 from ..content.library import Library
 from ..content.urls import page_uri, page_url
-from .share import neutralise
 
 LIST_SEPARATOR = " | "
 FOLDER = "oppna-data"
@@ -37,15 +36,24 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, object]
     return out
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell that starts with one of these as a formula."""
+
+
+def safe_cell(text: str) -> str:
+    """The text as a CSV cell that a spreadsheet shows as text, never runs as a formula
+    (OWASP: a leading apostrophe, which Excel and LibreOffice hide)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value) -> str:
-    """One CSV cell; text that a spreadsheet would run as a formula is neutralised."""
     if value is None:
         return ""
     if isinstance(value, list):
         if any(isinstance(v, dict) for v in value):
-            return neutralise(json.dumps(value, ensure_ascii=False))
-        return neutralise(LIST_SEPARATOR.join(str(v) for v in value))
-    return neutralise(value)
+            return safe_cell(json.dumps(value, ensure_ascii=False))
+        return safe_cell(LIST_SEPARATOR.join(str(v) for v in value))
+    return safe_cell(str(value))
 
 
 def _lookup(record: dict, column: str):

@@ -1,5 +1,5 @@
-"""Overview pages: one per section (every entry, sortable), and the generated pages per
-theme, target group and municipality."""
+"""Overview pages: each section's list of entries, and the generated pages per theme,
+target group and municipality (only for values in use)."""
 
 from __future__ import annotations
 
@@ -42,14 +42,14 @@ def overview_page(view: SiteView, kind: Kind) -> Rendered:
     current = page_url(index_uri(kind))
     entries = view.library.of_kind(kind.name)
     count = f"{len(entries)} {kind.plural.lower() if len(entries) != 1 else kind.singular.lower()}."
-    parts = [f"# {kind.plural}", paragraph(SECTION_INTROS.get(kind.name, ""))]
+    parts = [f"# {kind.plural}", paragraph(SECTION_INTROS[kind.name])]
     if view.taxonomy is not None and kind.name in ("method", "case"):
-        parts.append(browse_links(current))
+        parts.append(_browse_links(current))
     parts += [paragraph(count), SORT_CONTROLS, view.entry_list(entries, current)]
     return assemble(kind.plural, parts)
 
 
-def browse_links(current: str) -> Markup:
+def _browse_links(current: str) -> Markup:
     links = [
         Markup('<a href="{}">{}</a>').format(relative_url(page_url(facet_index_uri(f)), current), f.plural)
         for f in FACETS

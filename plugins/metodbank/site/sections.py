@@ -1,5 +1,5 @@
-"""The structured sections of each kind of entry, before and after the body: a case's
-question, goals and results; a method's copyable parts (purpose, steps, core, roles …)."""
+"""The structured sections of an entry page, before and after its body: the question,
+goals and results of a case; the copyable parts of a method (purpose, steps, core, roles …)."""
 
 from __future__ import annotations
 
@@ -11,31 +11,37 @@ from .html import NOT_REPORTED, block, items, paragraph
 from .playbooks import playbook_sections
 from .view import SiteView
 
+Sections = tuple[list, list]
+"""Parts shown before the body, and parts shown after it."""
 
-def sections(view: SiteView, entry: Entry) -> tuple[list, list]:
-    """(parts before the body, parts after it) for one entry."""
+
+def kind_sections(view: SiteView, entry: Entry) -> Sections:
+    """The structured sections of one entry, by kind (none for factors, recommendations, organisations)."""
     if entry.kind.name == "case":
         return case_sections(entry)
     if entry.kind.name == "method":
-        return method_sections(view, entry), []
+        return method_sections(view, entry)
     if entry.kind.name == "playbook":
         return playbook_sections(view, entry)
     return [], []
 
 
-def case_sections(entry: Entry) -> tuple[list, list]:
+def case_sections(entry: Entry) -> Sections:
     item = entry.item
     before = ["## Frågan", paragraph(item.question or NOT_REPORTED)]
     if item.goals:
         before += ["## Mätbara mål", items(item.goals)]
-    before += ["## Resultat i korthet", items(item.results) if item.results else paragraph(NOT_REPORTED)]
+    before += [
+        "## Resultat i korthet",
+        items(item.results) if item.results else paragraph(NOT_REPORTED),
+    ]
     after = []
     if item.copied_from:
         after += ["## Kopierat från en förlaga", paragraph(item.copied_from.changes)]
     return before, after
 
 
-def method_sections(view: SiteView, entry: Entry) -> list:
+def method_sections(view: SiteView, entry: Entry) -> Sections:
     """The copyable parts come first (purpose, steps, core, roles …); the body follows."""
     item = entry.item
     label = view.vocabulary.label
@@ -43,10 +49,14 @@ def method_sections(view: SiteView, entry: Entry) -> list:
         Markup("<strong>{}</strong>: {}").format(label("roles", r.role), r.responsibility) for r in item.roles
     ]
     steps = [
-        {"title": s.title, "description": s.description, "roles": [label("roles", r) for r in s.roles]}
-        for s in item.steps
+        {
+            "title": step.title,
+            "description": step.description,
+            "roles": [label("roles", r) for r in step.roles],
+        }
+        for step in item.steps
     ]
-    parts = kit_section(view, entry) + [
+    before = kit_section(view, entry) + [
         "## Syfte",
         paragraph(item.purpose),
         "## När passar metoden?",
@@ -57,15 +67,15 @@ def method_sections(view: SiteView, entry: Entry) -> list:
         items(item.core),
     ]
     if item.adaptable:
-        parts += ["## Det här kan du anpassa", items(item.adaptable)]
-    parts += ["## Roller", items(roles)]
+        before += ["## Det här kan du anpassa", items(item.adaptable)]
+    before += ["## Roller", items(roles)]
     if item.prerequisites:
-        parts += ["## Förutsättningar", items(item.prerequisites)]
+        before += ["## Förutsättningar", items(item.prerequisites)]
     if item.risks:
-        parts += ["## Risker och fallgropar", items(item.risks)]
+        before += ["## Risker och fallgropar", items(item.risks)]
     if item.checklist:
-        parts += ["## Checklista", items(item.checklist, css="mb-checklist")]
-    return parts
+        before += ["## Checklista", items(item.checklist, css="mb-checklist")]
+    return before, []
 
 
 def kit_section(view: SiteView, entry: Entry) -> list:

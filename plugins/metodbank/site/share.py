@@ -9,15 +9,14 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet may run a cell that starts with one of these as a formula."""
+from .opendata import safe_cell
 
 
 def neutralise(value) -> str:
     """A CSV cell that no spreadsheet runs as a formula: a leading = + - @, tab or CR gets a
-    leading apostrophe (the same rule as the browser export in assets/share.js)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    leading apostrophe (`opendata.safe_cell`; the browser export in assets/share.js applies
+    the same rule, and a test checks that they agree)."""
+    return safe_cell("" if value is None else str(value))
 
 
 def source_edit_uri(source_rel: str, docs_dir_rel: str) -> str:

@@ -11,8 +11,8 @@ from markupsafe import Markup
 
 from ..content.library import Entry
 from .diagram import Edge, Node, diagram_svg
-from .html import Rendered, assemble, block, paragraph
-from .view import Link, SiteView
+from .html import Link, Rendered, assemble, block, paragraph
+from .view import SiteView
 
 SPREAD_URI = "spridning/index.md"
 NATIONAL = "Nationellt eller utan angiven kommun"

@@ -1,38 +1,32 @@
-"""The library as the pages see it: each entry's address, links between pages labelled with
-titles, vocabulary labels linked to their overview pages, and lists of entries."""
+"""The library as the pages see it: every entry's URL, links labelled with titles and
+vocabulary labels, and the shared list of entries that overviews and backlinks print."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..content.crossrefs import CrossRefs
 from ..content.library import Entry, Library
 from ..content.urls import entry_url, page_url, relative_url
-from .html import block
+from .html import Link, block
 from .taxonomy import FACET_BY_FIELD, Facet, Taxonomy, term_uri
-
-if TYPE_CHECKING:
-    from ..content.crossrefs import CrossRefs
 
 
 @dataclass
-class Link:
-    text: str
-    url: str | None = None
-
-
 class SiteView:
-    """One library with its optional indexes: backlinks (`refs`) and facet pages (`taxonomy`)."""
+    """One library with its cross-references and taxonomy; knows every entry's URL."""
 
-    def __init__(self, library: Library, refs: CrossRefs | None = None, taxonomy: Taxonomy | None = None):
-        self.library = library
-        self.vocabulary = library.vocabulary
-        self.refs = refs
-        """Backlinks, evidence and lineage; None when the links plugin is not in use."""
-        self.taxonomy = taxonomy
-        """Pages per theme, target group and municipality; None when they are not generated."""
+    library: Library
+    refs: CrossRefs | None = None
+    """Backlinks, evidence and lineage; None when the links plugin is not in use."""
+    taxonomy: Taxonomy | None = None
+    """Pages per theme, target group and municipality; None when they are not generated."""
+
+    @property
+    def vocabulary(self):
+        return self.library.vocabulary
 
     def url_of(self, entry_id: str) -> str | None:
         entry = self.library.entries.get(entry_id)
@@ -60,7 +54,7 @@ class SiteView:
 
     def entry_list(self, entries: list[Entry], current: str) -> Markup:
         """A list of entries with links, summaries and key facts."""
-        listed = [
+        rows = [
             {
                 "title": e.title,
                 "url": relative_url(entry_url(e), current),
@@ -70,10 +64,10 @@ class SiteView:
             }
             for e in entries
         ]
-        return block("list.html", items=listed)
+        return block("list.html", items=rows)
 
     def list_meta(self, entry: Entry) -> str:
-        """The short line under an entry in a list: place and year, themes, type."""
+        """The short facts under an entry's title in lists: place, year, themes or type."""
         item = entry.item
         bits = []
         if entry.kind.name == "case":
