@@ -44,9 +44,9 @@ def year(item) -> str:
     return period.start[:4] if period else "år okänt"
 
 
-def _node(entry: Entry, current: Entry) -> Node:
+def _node(entry: Entry, current: Entry | None) -> Node:
     meta = f"{place(entry.item)}, {year(entry.item)}" if entry.kind.name == "case" else entry.kind.singular
-    return Node(entry.id, entry.title, meta, current=entry.id == current.id)
+    return Node(entry.id, entry.title, meta, current=current is not None and entry.id == current.id)
 
 
 def root_of(view: SiteView, entry: Entry) -> Entry:
@@ -81,9 +81,11 @@ def _uses(refs, method: Entry) -> list[Entry]:
     return [c for c in cases if c.item.copied_from is None or c.item.copied_from.id not in ids]
 
 
-def lineage(view: SiteView, top: Entry, current_entry: Entry, current: str, with_cases: bool) -> Spread:
+def lineage(
+    view: SiteView, top: Entry, current_entry: Entry | None, current: str, with_cases: bool
+) -> Spread:
     """`top` and everything below it, generation by generation: its cases (for a method,
-    when `with_cases`) and every copy of a copy."""
+    when `with_cases`) and every copy of a copy. `current_entry` is marked (the page's own)."""
     refs = view.refs
     layers, edges, rows = [[_node(top, current_entry)]], [], []
     frontier, seen = [top], {top.id}
@@ -199,7 +201,7 @@ def spread_page(view: SiteView) -> Rendered:
     )
     for root_id in roots:
         root = view.library.entries[root_id]
-        spread = lineage(view, root, root, current, with_cases=False)
+        spread = lineage(view, root, None, current, with_cases=False)
         parts += [f"### {root.title}", spread_figure(spread, f"sp-{root.id}", spread_name(root, spread))]
     if not roots:
         parts.append(paragraph("Inga kopior är registrerade i Metodbanken ännu."))
