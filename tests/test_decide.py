@@ -78,21 +78,21 @@ def test_reasons_and_warnings_say_why():
     assert top.reasons == [
         "Passar ert mål: Samverkan",
         "Passar ert mål: Mötesplatser",
-        "Nästa steg efter Dialog i färdplanen Från dialog till labb",
+        "Nästa steg efter ”Dialog” i färdplanen ”Från dialog till labb”",
     ]
     assert top.warnings == ["Kräver mer tid och pengar än ni har angett (insatsen är hög)"]
 
     dialog = next(
         m for m in rank(METHODS, {"tema": ["samverkan"], "partner": ["inga"]}, LABELS) if m.id == "b"
     )
-    assert dialog.warnings == ["Behöver kommun som partner, vilket ni inte har angett"]
+    assert dialog.warnings == ["Behöver rollen kommun som partner, vilket ni inte har angett"]
     with_partner = next(
         m for m in rank(METHODS, {"tema": ["samverkan"], "partner": ["kommun"]}, LABELS) if m.id == "b"
     )
-    assert "Bygger på kommun, som ni samarbetar med" in with_partner.reasons
+    assert "Behöver rollen kommun, och den partnern har ni" in with_partner.reasons
 
     combined = next(m for m in rank(METHODS, {"tema": ["samverkan"], "provat": ["a"]}, LABELS) if m.id == "d")
-    assert "Kombineras med Mötesplats, som ni redan prövat" in combined.reasons
+    assert "Kombineras med ”Mötesplats”, som ni redan har prövat" in combined.reasons
 
 
 def test_partner_question_unanswered_costs_nothing():
@@ -156,5 +156,5 @@ def test_real_library_playbooks_suggest_the_next_step():
     matches = rank(method_facts(view), {"provat": ["studiebesok-mellan-bostadsforetag"]}, labels(view))
     assert [m.id for m in matches] == ["kopiera-en-verksamhet"]
     assert matches[0].reasons == [
-        "Nästa steg efter Studiebesök mellan bostadsföretag i färdplanen Från studiebesök till att kopiera en hel verksamhet"
+        "Nästa steg efter ”Studiebesök mellan bostadsföretag” i färdplanen ”Från studiebesök till att kopiera en hel verksamhet”"
     ]

@@ -83,7 +83,7 @@ def test_each_answer_is_a_step_back(tab, site_url):
     assert after != first
     expect(tab.locator("[data-mb-results] > li").first).to_have_attribute("data-id", after[0])
     assert parse_qs(urlsplit(tab.url).query) == {"tema": ["samverkan"], "provat": ["strategisk-dialog"]}
-    assert "Nästa steg efter Strategisk dialog med visualisering" in " ".join(reasons(tab, 0))
+    assert "Nästa steg efter ”Strategisk dialog med visualisering”" in " ".join(reasons(tab, 0))
 
     tab.go_back()
     expect(tab.locator('input[name="provat"][value="strategisk-dialog"]')).not_to_be_checked()

@@ -99,10 +99,10 @@ def _partner_rules(method: MethodFacts, labels: Labels) -> list[Rule]:
         if not needed:
             continue
         names = " och ".join(labels["roles"].get(r, r).lower() for r in needed)
-        rules.append(
-            Rule("partner", (partner,), WEIGHTS["partner"], f"Bygger på {names}, som ni samarbetar med")
-        )
-        missing = f"Behöver {names} som partner, vilket ni inte har angett"
+        role = "rollerna" if len(needed) > 1 else "rollen"
+        fits = f"Behöver {role} {names}, och den partnern har ni"
+        rules.append(Rule("partner", (partner,), WEIGHTS["partner"], fits))
+        missing = f"Behöver {role} {names} som partner, vilket ni inte har angett"
         rules.append(Rule("partner", (partner,), WEIGHTS["partner_missing"], missing, when="not_picked"))
     return rules
 
@@ -111,10 +111,10 @@ def _tried_rules(method: MethodFacts, labels: Labels) -> list[Rule]:
     titles = labels["methods"]
     rules = [Rule("provat", (method.id,), 0, "Ni har redan prövat den", exclude=True)]
     for before, playbook in method.follows:
-        reason = f"Nästa steg efter {titles.get(before, before)} i färdplanen {playbook}"
+        reason = f"Nästa steg efter ”{titles.get(before, before)}” i färdplanen ”{playbook}”"
         rules.append(Rule("provat", (before,), WEIGHTS["next_step"], reason))
     for other in method.combines:
-        reason = f"Kombineras med {titles.get(other, other)}, som ni redan prövat"
+        reason = f"Kombineras med ”{titles.get(other, other)}”, som ni redan har prövat"
         rules.append(Rule("provat", (other,), WEIGHTS["combines"], reason))
     return rules
 

@@ -5,6 +5,7 @@ binary). The title and summary of the entry travel in the page's metadata beside
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -36,8 +37,10 @@ def _wrapped(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str
     return lines + ([line] if line else [])
 
 
+@lru_cache(maxsize=16)
 def share_image(kind_label: str) -> bytes:
-    """A PNG: the site's name, the kind of entry and a one-line description."""
+    """A PNG: the site's name, the kind of entry and a one-line description (drawn once per
+    process, so rebuilds under `invoke serve` do not draw it again)."""
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, SIZE[1] - 24, SIZE[0], SIZE[1]), fill="#003d36")

@@ -100,7 +100,8 @@ def lineage(
                     continue
                 seen.add(child.id)
                 below.append(child)
-                edges.append(Edge(parent.id, child.id, f"{how} {year(child.item)}"))
+                label = "kopierade" if how == "kopierade" else "användes"
+                edges.append(Edge(parent.id, child.id, f"{label} {year(child.item)}"))
                 rows.append(_row(view, child, parent, how, current))
         if below:
             layers.append([_node(e, current_entry) for e in below])

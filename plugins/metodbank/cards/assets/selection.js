@@ -23,7 +23,7 @@
     return ok;
   });
   if (!ids.length) {
-    status.textContent = "Inga metoder är valda. Välj metoder i Hitta metod eller Vilken metod passar oss?, eller skriv ut hela kortleken från sidan Metodkort.";
+    status.textContent = "Inga metoder är valda. Välj metoder under Hitta metod eller i beslutsstödet, eller skriv ut hela kortleken från sidan Metodkort.";
     return;
   }
 
