@@ -95,9 +95,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         for entry in self.library.entries.values():
             self.entries_by_uri[page_uri(entry.kind, entry.id)] = entry
             file = self.add_page(files, config, page_uri(entry.kind, entry.id), entry_page(view, entry))
-            file.edit_uri = source_edit_uri(
-                entry.source.rel, docs
-            )  # "Föreslå en ändring" opens the real file
+            # "Föreslå en ändring" opens the entry's real file, not a generated page.
+            file.edit_uri = source_edit_uri(entry.source.rel, docs)
         for kind in KINDS:
             self.add_page(files, config, index_uri(kind), overview_page(view, kind))
         for src_uri, rendered in (
