@@ -234,6 +234,8 @@ def _check_events(front: str) -> tuple[int, str, str] | None:
                 "YAML-ankare och alias (& och *) används inte i innehållsfiler",
                 "skriv ut värdet på varje ställe där det behövs",
             )
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
+            return line, "sammanslagning med << används inte i innehållsfiler", "skriv ut varje fält för sig"
         tag = getattr(event, "tag", None)
         if tag and tag != "!" and not _implicit(event):
             return (
