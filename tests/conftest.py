@@ -303,3 +303,21 @@ def tools_url(tools_site):
     url, server = serve_folder(tools_site)
     yield url
     server.shutdown()
+
+
+FORMULA_CELLS = [
+    ("=1+1", "'=1+1"),
+    ("+46 70 123 45 67", "'+46 70 123 45 67"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tflik", "'\tflik"),
+    ("\rretur", "'\rretur"),
+    ('=HYPERLINK("http://x";"y")', '\'=HYPERLINK("http://x";"y")'),
+    ("Mötesplats = bra", "Mötesplats = bra"),
+    (" =inte först", " =inte först"),
+    ("– tankstreck", "– tankstreck"),
+    ("", ""),
+    (None, ""),
+    (12, "12"),
+]
+"""(cell value, what a CSV export writes): the formula rule shared by Python and share.js."""

@@ -14,29 +14,13 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import FORMULA_CELLS, ROOT
 from metodbank.project import load_library
 from metodbank.site.feed import History, entry_dates, git_history
 from metodbank.site.share import neutralise, source_edit_uri
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LIBRARY = load_library(ROOT)
-
-FORMULA_CELLS = [
-    ("=1+1", "'=1+1"),
-    ("+46 70 123 45 67", "'+46 70 123 45 67"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tflik", "'\tflik"),
-    ("\rretur", "'\rretur"),
-    ('=HYPERLINK("http://x";"y")', '\'=HYPERLINK("http://x";"y")'),
-    ("Mötesplats = bra", "Mötesplats = bra"),
-    (" =inte först", " =inte först"),
-    ("– tankstreck", "– tankstreck"),
-    ("", ""),
-    (None, ""),
-    (12, "12"),
-]
 
 
 @pytest.mark.parametrize(("value", "expected"), FORMULA_CELLS)

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import FORMULA_CELLS, ROOT
 from metodbank.content.crossrefs import CrossRefs
 from metodbank.project import load_library
 from metodbank.site.decide import rank
@@ -169,8 +169,6 @@ def test_finder_csv_matches_the_filtered_list_and_is_formula_safe(tab, tools_url
 
 
 def test_neutralising_is_the_same_rule_in_the_browser(tab, tools_url):
-    from test_sharing import FORMULA_CELLS
-
     tab.goto(tools_url + "hitta-metod/")
     tab.wait_for_function("window.MetodbankShare !== undefined")
     for value, want in FORMULA_CELLS:
@@ -277,6 +275,16 @@ def test_comparison_selection_lives_in_the_address(tab, site_url):
 
 
 def test_method_page_and_playbook_link_to_the_comparison(tab, site_url):
+    tab.goto(site_url + "metoder/strategisk-dialog/")
+    tab.get_by_role("link", name="Jämför metoden med andra").click()
+    tab.wait_for_selector("form[data-mb-compare-form][data-mb-ready]", state="attached")
+    assert tab.locator('input[name="metod"]:checked').evaluate_all("bs => bs.map((b) => b.value)") == [
+        "strategisk-dialog"
+    ]
+    expect(tab.locator("[data-mb-compare-status]")).to_have_text("Välj minst två metoder att jämföra.")
+    tab.locator('input[name="metod"][value="koalitionsmodellen"]').check()
+    expect(tab.get_by_role("columnheader")).to_have_count(3)
+
     playbook = LIBRARY.of_kind("playbook")[0]
     tab.goto(site_url + f"fardplaner/{playbook.id}/")
     tab.get_by_role("link", name="Jämför metoderna sida vid sida").click()
