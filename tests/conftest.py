@@ -228,12 +228,17 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def served(folder: Path):
+    """Yield the base URL of `folder` served over HTTP, and stop serving afterwards."""
+    url, server = serve_folder(folder)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the real site served over HTTP."""
-    url, server = serve_folder(built_site)
-    yield url
-    server.shutdown()
+    yield from served(built_site)
 
 
 @pytest.fixture
@@ -300,9 +305,7 @@ def tools_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def tools_url(tools_site):
-    url, server = serve_folder(tools_site)
-    yield url
-    server.shutdown()
+    yield from served(tools_site)
 
 
 FORMULA_CELLS = [

@@ -89,6 +89,7 @@ def compare_page(view: SiteView) -> Rendered:
         methods=methods,
         data=relative_url(DATA_URI, current).rstrip("/"),
         script=relative_url("assets/compare.js", current).rstrip("/"),
+        share=relative_url("assets/share.js", current).rstrip("/"),
         low=MIN_METHODS,
         high=MAX_METHODS,
     )

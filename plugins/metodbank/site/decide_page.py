@@ -180,6 +180,7 @@ def decide_page(view: SiteView) -> Rendered:
         deck=relative_url(DECK_URL, current).rstrip("/") if view.library.cards is not None else None,
         scripts=[relative_url(f"assets/{name}", current).rstrip("/") for name in ("share.js", "decide.js")],
         csv_header=CSV_HEADER,
+        csv_file="vilken-metod.csv",
     )
     intro = (
         "Svara på de frågor som passar er, så visas de metoder i Metodbanken som passar bäst, med skälen. "

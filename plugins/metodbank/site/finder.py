@@ -81,6 +81,7 @@ def finder_page(library, records: list[dict], site_url: str = "/") -> Rendered:
         script=relative_url("assets/finder.js", current).rstrip("/"),
         total=len(records),
         csv_header=CSV_HEADER,
+        csv_file="metoder.csv",
         share=relative_url("assets/share.js", current).rstrip("/") if library.crossrefs is not None else None,
         compare=relative_url("jamfor/", current) if library.crossrefs is not None else None,
         deck=relative_url("metodkort/urval.html", current).rstrip("/") if library.cards is not None else None,

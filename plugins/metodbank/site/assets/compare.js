@@ -9,10 +9,7 @@
   var MAX = 4;
 
   function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text != null) node.textContent = text;
-    if (className) node.className = className;
-    return node;
+    return window.MetodbankShare.element(tag, text, className);
   }
 
   function setUp(form) {

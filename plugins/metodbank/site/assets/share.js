@@ -116,7 +116,15 @@
     refresh();
   }
 
-  window.MetodbankShare = { neutralise: neutralise, toCsv: toCsv };
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text != null) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  // Shared with decide.js and compare.js (loaded after this file): text only, never HTML.
+  window.MetodbankShare = { neutralise: neutralise, toCsv: toCsv, element: element };
 
   function init() {
     Array.prototype.slice.call(document.querySelectorAll("[data-mb-share]")).forEach(setUp);
