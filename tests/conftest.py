@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The repository address is one setting; the tests use an example (the links must then exist).
+os.environ.setdefault("METODBANK_REPO_URL", "https://github.com/exempel/metodbanken")
 
 VALID = {
     "organisations/bolaget.md": """---

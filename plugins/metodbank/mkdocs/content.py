@@ -68,6 +68,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if not config.repo_url:  # no repository address set: no edit links (never a guessed address)
+            config.edit_uri = None
         self.generated = {}
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.library = load_library(root)
