@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile
+from .models import Method
 from .suggest import fold
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -22,7 +23,9 @@ SHARED_MAILBOXES = {
 
 
 def step_roles(source: SourceFile, item: BaseModel) -> list[Diagnostic]:
-    """Each role a step names must have a line in the method's roles list."""
+    """Each role a method's step names must have a line in the method's roles list."""
+    if not isinstance(item, Method):
+        return []
     listed = {assignment.role for assignment in getattr(item, "roles", [])}
     problems = []
     for number, step in enumerate(getattr(item, "steps", [])):

@@ -62,6 +62,12 @@ LABELS = {
     "minutes": "minuter",
     "instructions": "instruktion",
     "origin": "ursprung",
+    "method": "metod",
+    "why": "varför",
+    "hands_over": "lämnar över",
+    "provenance": "ursprung",
+    "basis": "grund",
+    "reason": "skäl",
 }
 """The Swedish label of each field name (the same name means the same thing everywhere)."""
 

@@ -293,6 +293,7 @@ KIND_ARTICLES = {
     "factor": "en framgångsfaktor",
     "recommendation": "en rekommendation",
     "organisation": "en aktör",
+    "playbook": "en färdplan",
 }
 """Each kind with its Swedish indefinite article, for messages."""
 
@@ -302,6 +303,7 @@ KIND_NONE = {
     "factor": "ingen framgångsfaktor",
     "recommendation": "ingen rekommendation",
     "organisation": "ingen aktör",
+    "playbook": "ingen färdplan",
 }
 """Each kind after "det finns …", for messages about ids that do not exist."""
 

@@ -33,7 +33,9 @@ def error_banner(count: int, link: str) -> str:
     )
 
 
-def file_error_page(rel: str, library: Library, errors_link: str, last_good: Rendered | None = None) -> Rendered:
+def file_error_page(
+    rel: str, library: Library, errors_link: str, last_good: Rendered | None = None
+) -> Rendered:
     """The page of a file with errors, shown under `invoke serve` at the address the page will
     have: what is wrong, line by line in Swedish, how to fix it, and the last version that
     worked (from earlier in the same session) below."""
@@ -56,6 +58,8 @@ def file_error_page(rel: str, library: Library, errors_link: str, last_good: Ren
         + f'<p><a href="{escape(errors_link)}">Alla fel i innehållet</a></p>\n\n'
     )
     if last_good is None:
-        return Rendered(text + "<p>Sidan har inte fungerat tidigare under den här förhandsgranskningen.</p>\n", {})
+        return Rendered(
+            text + "<p>Sidan har inte fungerat tidigare under den här förhandsgranskningen.</p>\n", {}
+        )
     body = last_good.markdown.split("---\n", 2)[-1]
     return Rendered(text + "## Senast fungerande version\n\n" + body, dict(last_good.slots))

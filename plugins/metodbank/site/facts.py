@@ -31,12 +31,25 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
         rows.append(Row("Stöds av fall", links=view.links(item.cases, current)))
         if item.methods:
             rows.append(Row("Gäller metoder", links=view.links(item.methods, current)))
+    if kind == "playbook":
+        rows += _playbook_rows(view, item, current)
     if kind == "recommendation" and item.success_factors:
         rows.append(Row("Bygger på", links=view.links(item.success_factors, current)))
     rows.append(Row("Källor", links=[source_link(s) for s in item.sources], stacked=True))
     if item.further_reading:
         rows.append(Row("Läs mer", links=[reading_link(r) for r in item.further_reading], stacked=True))
     rows.append(Row("Senast granskad", item.last_reviewed.isoformat()))
+    return rows
+
+
+def _playbook_rows(view: SiteView, item, current: str) -> list[Row]:
+    basis = {"källa": "Beskriven i en källa", "redaktionen": "Redaktionens sammanställning"}
+    steps = [
+        Link(f"{n}. {link.text}", link.url) for n, link in enumerate(view.links(item.methods, current), 1)
+    ]
+    rows = [Row("Steg", links=steps, stacked=True), Row("Ordningen", basis[item.provenance.basis])]
+    if item.cases:
+        rows.append(Row("Fall", links=view.links(item.cases, current)))
     return rows
 
 
@@ -101,7 +114,9 @@ def _case_link_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
         rows.append(Row("Det här vet vi inte än", ", ".join(unknown).capitalize() + "."))
     if view.preview:
         score = completeness(entry)
-        rows.append(Row("Fullständighet (syns bara i förhandsgranskningen)", badge=score.percent, text=str(score)))
+        rows.append(
+            Row("Fullständighet (syns bara i förhandsgranskningen)", badge=score.percent, text=str(score))
+        )
     return rows
 
 
@@ -121,7 +136,9 @@ def contact_links(view: SiteView, entry: Entry, current: str) -> list[Link]:
     years = [source.date.year for source in entry.item.sources if source.date]
     links = []
     if contact.name:
-        links.append(Link(contact.name, note=f"enligt källan från {max(years)}" if years else "enligt källan"))
+        links.append(
+            Link(contact.name, note=f"enligt källan från {max(years)}" if years else "enligt källan")
+        )
     if contact.organisation:
         links.append(view.link(contact.organisation, current))
         organisation = view.library.entries.get(contact.organisation)

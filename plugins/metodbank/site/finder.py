@@ -4,8 +4,8 @@ method; the form then submits to itself and the list stays whole."""
 
 from __future__ import annotations
 
-from ..content.urls import page_uri, page_url, relative_url
 from ..content import words
+from ..content.urls import page_uri, page_url, relative_url
 from .html import Rendered, assemble, block
 from .suggest import HELP_LINKS, SUGGESTIONS_URI
 
@@ -42,8 +42,26 @@ def catalogue(library, refs) -> list[dict]:
     return records
 
 
-def finder_page(library, records: list[dict]) -> Rendered:
-    """The finder page: a filter form over the full, server-rendered list of methods."""
+CSV_HEADER = ["Metod", "Sammanfattning", "Teman", "Målgrupper", "Insats", "Prövad i antal fall", "Adress"]
+
+
+def csv_row(record: dict, vocabulary, site_url: str) -> list:
+    """One method as a row of the finder's CSV export (the browser neutralises formulas)."""
+    label = vocabulary.label
+    return [
+        record["title"],
+        record["summary"],
+        ", ".join(label("themes", t) for t in record["themes"]),
+        ", ".join(label("target_groups", g) for g in record["target_groups"]),
+        record["effort"],
+        record["cases"],
+        site_url.rstrip("/") + "/" + record["url"],
+    ]
+
+
+def finder_page(library, records: list[dict], site_url: str = "/") -> Rendered:
+    """The finder page: a filter form over the full, server-rendered list of methods, and
+    (with JavaScript) the current list as CSV, as a printable deck and picked for comparison."""
     current = page_url(FINDER_URI)
     vocabulary = library.vocabulary
 
@@ -55,7 +73,9 @@ def finder_page(library, records: list[dict]) -> Rendered:
         {
             **record,
             "href": relative_url(record["url"], current),
+            "cases_text": words.count(record["cases"], "fall", "fall", neuter=True),
             "theme_labels": ", ".join(vocabulary.label("themes", t) for t in record["themes"]),
+            "csv": csv_row(record, vocabulary, site_url),
         }
         for record in records
     ]
@@ -71,6 +91,11 @@ def finder_page(library, records: list[dict]) -> Rendered:
         total=len(records),
         suggestions=relative_url(SUGGESTIONS_URI, current).rstrip("/"),
         links={key: relative_url(url, current) for key, url in HELP_LINKS.items()},
+        csv_header=CSV_HEADER,
+        csv_file="metoder.csv",
+        share=relative_url("assets/share.js", current).rstrip("/") if library.crossrefs is not None else None,
+        compare=relative_url("jamfor/", current) if library.crossrefs is not None else None,
+        deck=relative_url("metodkort/urval.html", current).rstrip("/") if library.cards is not None else None,
     )
     intro = (
         "Välj tema, målgrupp, insats och hur prövad metoden ska vara, eller skriv ett ord. "

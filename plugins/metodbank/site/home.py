@@ -28,26 +28,33 @@ def theme_tiles(view: SiteView, current: str) -> Markup:
         cases = sum(1 for e in entries if e.kind.name == "case")
         counts = ", ".join(
             text
-            for number, text in ((methods, f"{methods} {'metod' if methods == 1 else 'metoder'}"), (cases, f"{cases} fall"))
+            for number, text in (
+                (methods, f"{methods} {'metod' if methods == 1 else 'metoder'}"),
+                (cases, f"{cases} fall"),
+            )
             if number
         )
         url = view.term_url(facet, value, current)
         tiles.append(
-            Markup('<li><a class="mb-tile" href="{}"><span class="mb-tile__title">{}</span>'
-                   '<span class="mb-tile__meta">{}</span></a></li>').format(url, taxonomy.label(facet, value), counts)
+            Markup(
+                '<li><a class="mb-tile" href="{}"><span class="mb-tile__title">{}</span>'
+                '<span class="mb-tile__meta">{}</span></a></li>'
+            ).format(url, taxonomy.label(facet, value), counts)
         )
     return Markup('<ul class="mb-tiles" aria-label="Teman">{}</ul>').format(Markup("").join(tiles))
 
 
 def fill_settings(markdown: str, settings: dict, where: str) -> str:
-    """Replace each `{{ metodbank.name }}` with the setting of that name; an unknown name is
-    an error naming the page, so a typo never reaches a published page."""
-
-    def value(match: re.Match) -> str:
-        name = match.group(1)
+    """Replace each `metodbank.name` in double braces with the setting of that name. A line
+    that needs a setting with no value (such as an unset repository address) is left out, so
+    an address is never guessed; an unknown name is an error naming the page."""
+    for name in SETTING.findall(markdown):
         if name not in settings:
             known = ", ".join(sorted(settings)) or "inga"
             raise KeyError(f"{where}: okänd inställning metodbank.{name} (finns i mkdocs.yml: {known})")
-        return str(settings[name])
-
-    return SETTING.sub(value, markdown)
+    lines = [
+        line
+        for line in markdown.split("\n")
+        if all(settings[name] not in (None, "") for name in SETTING.findall(line))
+    ]
+    return SETTING.sub(lambda match: str(settings[match.group(1)]), "\n".join(lines))

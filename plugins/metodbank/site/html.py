@@ -82,7 +82,8 @@ OUTSIDE_MENU = ("navigation",)
 
 
 def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
-    """Join Markdown parts (str) and HTML blocks (Markup) into one page."""
+    """Join Markdown parts (str) and HTML blocks (Markup) into one page; `hide` names parts
+    of the theme to leave out (Material's `hide`: navigation, toc)."""
     chunks, slots = [], {}
     for part in parts:
         if not part:
@@ -98,10 +99,10 @@ def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
 
 def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
     """Front matter for a generated page. The theme prints `page.title` unescaped in places,
-    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them).
-    `hide` names Material's sidebars to leave out ("navigation" on pages outside the menu,
-    whose left column would be empty)."""
-    meta = {"title": str(escape(title))} | ({"hide": list(hide)} if hide else {})
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
+    meta: dict = {"title": str(escape(title))}
+    if hide:
+        meta["hide"] = list(hide)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
 
 

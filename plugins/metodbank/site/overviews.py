@@ -32,6 +32,9 @@ SECTION_INTROS = {
     "framgångsfaktorerna.",
     "organisation": "Aktörer är bostadsföretag, föreningar, kommuner, forskningsaktörer och andra som "
     "har deltagit i fallen.",
+    "playbook": "Färdplaner är metoder i en ordning: vad ni kan göra först, vad som kommer sedan och vad "
+    "varje steg lämnar över till nästa. Varje färdplan säger om ordningen beskrivs i en källa eller är "
+    "redaktionens sammanställning.",
 }
 
 
@@ -106,7 +109,9 @@ def term_page(view: SiteView, facet: Facet, value: str) -> Rendered:
         listed = {e.id for e in entries}
         methods = view.refs.methods_of_cases([e for e in entries if e.kind.name == "case"])
         methods = [m for m in methods if m.id not in listed]
-        heading = "Metoder som använts här" if facet.field == "municipality" else "Metoder som använts i fallen"
+        heading = (
+            "Metoder som använts här" if facet.field == "municipality" else "Metoder som använts i fallen"
+        )
         if methods:
             parts += [f"## {heading} ({len(methods)})", view.entry_list(methods, current)]
     return assemble(f"{facet.singular}: {label}", parts, OUTSIDE_MENU)

@@ -7,7 +7,9 @@ from markupsafe import Markup
 
 from ..content.library import Entry
 from ..content.urls import entry_url, relative_url
+from .compare import compare_url
 from .html import NOT_REPORTED, block, items, paragraph
+from .playbooks import playbook_sections
 from .view import SiteView
 from .workshop import ORIGIN_NOTES, case_brief
 
@@ -21,6 +23,8 @@ def kind_sections(view: SiteView, entry: Entry) -> Sections:
         return case_sections(entry)
     if entry.kind.name == "method":
         return method_sections(view, entry)
+    if entry.kind.name == "playbook":
+        return playbook_sections(view, entry)
     return [], []
 
 
@@ -54,16 +58,20 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
         }
         for step in item.steps
     ]
-    before = kit_section(view, entry) + [
-        "## Syfte",
-        paragraph(item.purpose),
-        "## När passar metoden?",
-        items(item.when_to_use),
-        "## Steg för steg",
-        block("steps.html", steps=steps),
-        "## Kärnan – behåll när ni kopierar",
-        items(item.core),
-    ]
+    before = (
+        kit_section(view, entry)
+        + compare_link(view, entry)
+        + [
+            "## Syfte",
+            paragraph(item.purpose),
+            "## När passar metoden?",
+            items(item.when_to_use),
+            "## Steg för steg",
+            block("steps.html", steps=steps),
+            "## Kärnan – behåll när ni kopierar",
+            items(item.core),
+        ]
+    )
     if item.adaptable:
         before += ["## Det här kan ni anpassa", items(item.adaptable)]
     before += ["## Roller", items(roles)]
@@ -90,6 +98,14 @@ def workshop_section(view: SiteView, entry: Entry) -> list:
         "brief_url": relative_url(entry_url(brief.entry), current) if brief else None,
     }
     return ["## För ett utbildningspass", block("workshop.html", **context)]
+
+
+def compare_link(view: SiteView, entry: Entry) -> list:
+    """A link to the comparison with this method picked (when the links plugin runs)."""
+    if view.refs is None:
+        return []
+    url = compare_url([entry.id], entry_url(entry))
+    return [Markup('<p class="mb-actions"><a href="{}">Jämför metoden med andra</a></p>').format(url)]
 
 
 def kit_section(view: SiteView, entry: Entry) -> list:
