@@ -243,16 +243,21 @@ def site_url(built_site):
     yield from served(built_site)
 
 
-@pytest.fixture
-def tab(browser):
-    """A fresh browser page that fails the test on any JavaScript error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+def checked_tab(browser, **options):
+    """A fresh browser page (context `options`) that fails the test on any JavaScript error."""
+    context = browser.new_context(**options)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh desktop-sized page that fails the test on any JavaScript error."""
+    yield from checked_tab(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE")
 
 
 # --- a small site with every plugin and hostile values, for the sharing and tool tests ----------

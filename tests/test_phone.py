@@ -10,7 +10,7 @@ import re
 from importlib.resources import files
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, checked_tab
 from metodbank.project import load_library
 from playwright.sync_api import expect
 
@@ -22,13 +22,7 @@ AXE = files("axe_playwright_python") / "axe.min.js"
 @pytest.fixture
 def phone(browser):
     """A fresh phone-sized page that fails the test on any JavaScript error."""
-    context = browser.new_context(viewport=PHONE, locale="sv-SE", has_touch=True, is_mobile=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    yield from checked_tab(browser, viewport=PHONE, locale="sv-SE", has_touch=True, is_mobile=True)
 
 
 def search(tab, site_url: str, query: str) -> None:

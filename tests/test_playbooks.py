@@ -56,7 +56,8 @@ def test_a_valid_playbook_loads(library_root):
 def test_unknown_method_is_an_error_at_its_line(library_root):
     text = PLAYBOOK.replace("  - method: laxhjalp", "  - method: laxhjalpen")
     assert problems(library_root, text) == [
-        f"{PATH}:10: okänt id 'laxhjalpen' (här ska det stå id:t för en metod) — menade du 'laxhjalp'?"
+        f"{PATH}:10: det finns ingen metod 'laxhjalpen' (ingen fil methods/laxhjalpen.md) — menade du "
+        "'laxhjalp'? Är det en ny metod, skapa den med python3 -m invoke new method \"Laxhjalpen\" och fyll i filen"
     ]
 
 
@@ -114,7 +115,7 @@ def test_every_error_of_a_file_at_once_through_the_command_line(library_root):
         env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
     )
     assert run.returncode == 1
-    assert f"{PATH}:10: okänt id 'finns-inte'" in run.stdout + run.stderr
+    assert f"{PATH}:10: det finns ingen metod 'finns-inte'" in run.stdout + run.stderr
     assert f"{PATH}:14: " in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
 

@@ -6,6 +6,7 @@ footer) and related content that shares a theme."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -70,10 +71,22 @@ def test_the_about_page_says_who_runs_it_and_how_to_reach_the_editors(built_site
     assert "Vem står bakom?" in text
     tip = page(built_site, "bidra/tipsa")
     assert f"mailto:{address}?subject=" in tip
-    assert f"{CONFIG['extra']['metodbank']['github']}/issues/new?template=tipsa-om-ett-fall.yml" in tip
-    guide = page(built_site, "bidra")
-    assert f'href="{CONFIG["extra"]["metodbank"]["github"]}"' in guide
-    assert "git add cases organisations" in guide
+    # The tests build with a repository address (METODBANK_REPO_URL, see conftest): the form
+    # on GitHub is offered; without one the line is left out (next test).
+    repo = os.environ["METODBANK_REPO_URL"]
+    assert f'href="{repo}/issues/new?template=tipsa-om-ett-fall.yml"' in tip and "{{" not in tip
+    assert "git add cases organisations" in page(built_site, "bidra")
+
+
+def test_the_repository_form_is_offered_when_the_address_is_set():
+    from metodbank.site.home import fill_settings
+
+    text = (ROOT / "docs" / "bidra" / "tipsa.md").read_text(encoding="utf-8")
+    settings = {"redaktion_epost": "redaktionen@example.org", "repo_url": "https://github.com/o/r"}
+    filled = fill_settings(text, settings, "bidra/tipsa.md")
+    assert 'href="https://github.com/o/r/issues/new?template=tipsa-om-ett-fall.yml"' in filled
+    unset = fill_settings(text, {**settings, "repo_url": ""}, "bidra/tipsa.md")
+    assert "issues/new" not in unset and "Skicka ett tips med e-post" in unset
 
 
 def test_developer_pages_are_under_contributing_not_in_the_public_menu():
@@ -130,7 +143,7 @@ def test_related_content_prefers_a_shared_theme(built_site):
 
 def test_an_unknown_setting_in_a_page_stops_the_build(tmp_path):
     root = make_site_project(
-        tmp_path, MKDOCS_YML.replace("nav:", "extra:\n  metodbank:\n    github: https://example.org\nnav:")
+        tmp_path, MKDOCS_YML.replace("nav:", "extra:\n  metodbank:\n    redaktion_epost: a@example.org\nnav:")
     )
     (root / "docs" / "index.md").write_text(
         "# Start\n\nSkriv till {{ metodbank.epost }}.\n", encoding="utf-8"
@@ -143,4 +156,7 @@ def test_an_unknown_setting_in_a_page_stops_the_build(tmp_path):
         text=True,
     )
     assert result.returncode != 0
-    assert "index.md: okänd inställning metodbank.epost (finns i mkdocs.yml: github)" in result.stderr
+    assert (
+        "index.md: okänd inställning metodbank.epost (finns i mkdocs.yml: redaktion_epost, repo_url)"
+        in result.stderr
+    )

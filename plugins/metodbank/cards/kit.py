@@ -140,10 +140,15 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def _md_part(text: str) -> str:
+    """Like `md`, but a part keeps its single spaces at the edges ("Organisation: " + blank)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
 def _text(parts: list[Part], markdown: bool) -> str:
     """One item as text; in Markdown every text is escaped, so a downloaded plan carries no
     HTML or links that the content file did not have as data."""
-    literal = md if markdown else (lambda text: text)
+    literal = _md_part if markdown else (lambda text: text)
     out = ""
     for part in parts:
         if isinstance(part, Blank):
@@ -158,39 +163,36 @@ def _text(parts: list[Part], markdown: bool) -> str:
     return out
 
 
-def plan_markdown(plan: Plan) -> str:
-    """The plan as Markdown with checkboxes and blanks to fill in."""
-    out = [
-        f"# Plan: {md(plan.title)}",
-        "",
-        f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed}).",
-    ]
+PREFIXES = {
+    True: {"text": "", "bullets": "- ", "boxes": "- [ ] "},
+    False: {"text": "", "bullets": "• ", "boxes": "☐ "},
+}
+"""What starts an item of each style, in Markdown (True) and in plain text (False)."""
+
+
+def _plan_lines(plan: Plan, markdown: bool) -> str:
+    title = f"# Plan: {md(plan.title)}" if markdown else f"PLAN: {plan.title.upper()}"
+    out = [title, "", f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed})."]
     for section in plan_sections(plan):
-        out += ["", f"## {section.heading}", ""]
-        if section.style == "table":
+        out += ["", f"## {section.heading}" if markdown else section.heading.upper(), ""]
+        if section.style == "table" and markdown:
             out += ["| " + " | ".join(section.columns) + " |", "|" + " --- |" * len(section.columns)]
             out += ["| " + " | ".join(_text([p], True) for p in row) + " |" for row in section.items]
-            continue
-        prefix = {"text": "", "bullets": "- ", "boxes": "- [ ] "}[section.style]
-        out += [prefix + _text(parts, True) for parts in section.items]
+        elif section.style == "table":
+            out += [" – ".join(_text([p], False) for p in row) for row in section.items]
+        else:
+            out += [PREFIXES[markdown][section.style] + _text(parts, markdown) for parts in section.items]
     return "\n".join(out) + "\n"
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The plan as Markdown with checkboxes and blanks to fill in."""
+    return _plan_lines(plan, markdown=True)
 
 
 def plan_text(plan: Plan) -> str:
     """The plan as plain text, for pasting where formatting is lost: boxes as ☐, lines to fill."""
-    out = [
-        f"PLAN: {plan.title.upper()}",
-        "",
-        f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed}).",
-    ]
-    for section in plan_sections(plan):
-        out += ["", section.heading.upper(), ""]
-        if section.style == "table":
-            out += [" – ".join(_text([p], False) for p in row) for row in section.items]
-            continue
-        prefix = {"text": "", "bullets": "• ", "boxes": "☐ "}[section.style]
-        out += [prefix + _text(parts, False) for parts in section.items]
-    return "\n".join(out) + "\n"
+    return _plan_lines(plan, markdown=False)
 
 
 def plan_html(plan: Plan) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .extras import FurtherReading, Workshop
+from .part import Part
 from .types import (
     CaseOrMethodRef,
     CaseRef,
@@ -39,12 +41,6 @@ from .types import (
 # --- parts ----------------------------------------------------------------------------------
 
 
-class Part(BaseModel):
-    """Base for every model: unknown keys are errors, and field docstrings are kept."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
-
-
 class Source(Part):
     """A publication the content is written from."""
 
@@ -56,17 +52,6 @@ class Source(Part):
     """Webbadress till källan, om den finns publicerad på webben."""
     date: PastDate | None = None
     """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
-
-
-class FurtherReading(Part):
-    """An address for further reading that a source itself gives (never a guessed one)."""
-
-    title: ShortText
-    """Vad sidan handlar om, med källans ord, till exempel "Koalitionsmodellen"."""
-    url: WebUrl
-    """Webbadressen exakt som källan anger den."""
-    publisher: ShortText | None = None
-    """Vem som står bakom sidan, om det framgår."""
 
 
 class Period(Part):
@@ -165,28 +150,6 @@ class Effort(Part):
     """Ungefärligt antal arbetstimmar, om det är känt."""
     cost_sek: CostRange | None = None
     """Kostnad i kronor som intervall (min och max), om den är känd."""
-
-
-class Exercise(Part):
-    """An exercise for a training session on a method."""
-
-    title: ShortText
-    """Övningens namn, till exempel "Rita er egen karta"."""
-    minutes: int = Field(ge=5, le=90)
-    """Hur många minuter övningen tar (5–90)."""
-    instructions: Text
-    """Vad deltagarna gör, i ett par meningar."""
-
-
-class Workshop(Part):
-    """Material for a training session (utbildningspass) on a method: questions and an exercise."""
-
-    questions: list[ShortText] = Field(min_length=2, max_length=4)
-    """Två till fyra diskussionsfrågor för gruppen."""
-    exercise: Exercise | None = None
-    """En övning med tidsåtgång."""
-    origin: Literal["källan", "redaktionen"]
-    """Varifrån frågorna och övningen kommer: "källan" om källorna beskriver dem, annars "redaktionen" (visas som redaktionens förslag)."""
 
 
 # --- the five kinds -------------------------------------------------------------------------
