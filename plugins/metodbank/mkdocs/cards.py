@@ -23,7 +23,7 @@ from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page,
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown, plan_text
 from ..cards.pdf import write_all_pdfs
-from ..cards.plandoc import plan_docx
+from ..cards.plandoc import cached_plan_docx, prune
 from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
 from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
 from ..cards.session import write_session_pdfs
@@ -102,6 +102,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         started = time.perf_counter()
         (site / SELECTION_PATH).parent.mkdir(parents=True, exist_ok=True)
         (site / SELECTION_PATH).write_text(selection_html(), encoding="utf-8")
+        used: set[str] = set()
         for card in self.cards:
             paths = artefacts(card.id)
             plan = build_plan(
@@ -115,7 +116,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             ):
                 (site / paths[key]).parent.mkdir(parents=True, exist_ok=True)
                 (site / paths[key]).write_text(text, encoding="utf-8")
-            (site / paths["plan_docx"]).write_bytes(plan_docx(plan))
+            (site / paths["plan_docx"]).write_bytes(cached_plan_docx(plan, self.cache / "planer", used))
+        prune(self.cache / "planer", used)
         for name, text in self.session_pages.items():
             (site / "metodkort" / name).write_text(text, encoding="utf-8")
         if self.pdf_jobs:
