@@ -3,6 +3,7 @@ and a broken library that must fail without touching the last good site."""
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VALID, write_library
-from metodbank.build import build_site, engine_env
+from metodbank.build import STAGING_PREFIX, build_site, engine_env
 from metodbank.content.kinds import KINDS
 from metodbank.project import load_library
 
@@ -114,6 +115,65 @@ def test_values_are_escaped_in_pages(site_project):
     assert "<title>Hageby &amp; Co - Testbanken</title>" in text
     overview = page(site, "aktorer")
     assert "&lt;b&gt;fet&lt;/b&gt; Ett" in overview
+
+
+def fingerprint(site: Path) -> dict[str, str]:
+    """Every file under `site` (relative path) with the SHA-256 of its bytes."""
+    return {
+        str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+BROKEN_LINK_PAGE = "# Trasig länk\n\nSe [sidan som inte finns](finns-inte.md).\n"
+"""A hand-written page whose only fault is a link to a missing page: MkDocs warns about it
+while it writes the pages, and strict mode turns the warning into a failure at the end."""
+
+
+def break_late(project: Path) -> None:
+    """Change the start page and add a page with a broken link: a build that wrote straight
+    into `site/` would change `site/index.html` before strict mode stops it."""
+    (project / "docs" / "index.md").write_text("# Start\n\nNy text på startsidan.\n", encoding="utf-8")
+    (project / "docs" / "trasig.md").write_text(BROKEN_LINK_PAGE, encoding="utf-8")
+
+
+def test_late_strict_failure_leaves_the_site_byte_identical(site_project):
+    """The safe build's promise where it matters: the engine fails AFTER it wrote pages."""
+    site = site_project / "site"
+    assert build_site(site_project, site_dir=site, strict=True) == 0
+    before = fingerprint(site)
+    assert "index.html" in before and len(before) > 20
+    break_late(site_project)
+
+    assert build_site(site_project, site_dir=site, strict=True) != 0
+    assert fingerprint(site) == before
+    assert not list(site_project.glob(f"{STAGING_PREFIX}*")), "a staging folder was left behind"
+    assert not (site_project / "site.previous").exists()
+
+    # The premise: the engine itself fails only after it has written the new pages.
+    direct = site_project / "direct"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(direct)],
+        cwd=site_project,
+        env=engine_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "finns-inte.md" in result.stderr
+    assert "Ny text på startsidan." in (direct / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_site_honours_strict(site_project):
+    """A project with a warning and no error: strict fails, not strict builds."""
+    site = site_project / "site"
+    (site_project / "docs" / "trasig.md").write_text(BROKEN_LINK_PAGE, encoding="utf-8")
+    assert build_site(site_project, site_dir=site, strict=True) != 0
+    assert not site.exists()
+    assert build_site(site_project, site_dir=site, strict=False) == 0
+    assert "Trasig länk" in page(site, "trasig")
+    assert not list(site_project.glob(f"{STAGING_PREFIX}*"))
 
 
 def test_failed_build_keeps_the_last_good_site(site_project):
