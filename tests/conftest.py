@@ -178,14 +178,25 @@ CHROMIUM_ARGS = [
 ]
 
 
-def require_chromium() -> None:
-    """In CI a missing browser is a failure, not a skip."""
-    if CHROMIUM.exists():
-        return
-    message = "Debian's chromium is not installed (apt-get install -y chromium)"
+def missing_tool(message: str) -> None:
+    """A tool the test needs is missing: skipped locally, a failure in CI (`CI=true`)."""
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of the command `name`, which Debian's `package` installs."""
+    path = shutil.which(name)
+    if path is None:
+        missing_tool(f"{name} is not installed (apt-get install -y {package})")
+    return path
+
+
+def require_chromium() -> None:
+    """In CI a missing browser is a failure, not a skip."""
+    if not CHROMIUM.exists():
+        missing_tool("Debian's chromium is not installed (apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="session")
