@@ -8,7 +8,9 @@ import html
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, VALID, write_library
@@ -54,12 +56,129 @@ def test_real_site_has_a_page_per_entry_and_an_overview_per_section(real_site):
             assert f'href="{entry.id}/"' in overview
 
 
-def test_real_site_is_swedish_and_offline(real_site):
-    start = (real_site / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="sv"' in start
-    assert "fonts.googleapis.com" not in start
-    assert not re.search(r'<script[^>]+src="https?://', start)
-    assert (real_site / "assets" / "metodbank.css").exists()
+EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:)?//", re.I)
+"""An address on another host: `https://…`, `http://…` or protocol-relative `//…`."""
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]*)|@import\s+['"]([^'"]*)""", re.I)
+LOADED = {
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "source": ("src", "srcset"),
+    "audio": ("src",),
+    "video": ("src", "poster"),
+    "track": ("src",),
+    "input": ("src",),
+    "link": ("href", "imagesrcset"),
+}
+"""Attributes whose address the browser fetches when the page loads."""
+NOT_FETCHED = {"canonical", "alternate", "prev", "next", "author", "license"}
+
+
+class Fetches(HTMLParser):
+    """Every address a page makes the browser load: elements, inline styles and <style>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.addresses: list[str] = []
+        self.lang = None
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        if tag == "link" and set(attributes.get("rel", "").lower().split()) & NOT_FETCHED:
+            return
+        for name in LOADED.get(tag, ()):
+            value = attributes.get(name, "")
+            self.addresses += (
+                [part.strip().split(" ")[0] for part in value.split(",")] if "srcset" in name else [value]
+            )
+        self.addresses += css_addresses(attributes.get("style", ""))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.addresses += css_addresses(data)
+
+
+def css_addresses(css: str) -> list[str]:
+    return [a or b for a, b in CSS_URL.findall(css)]
+
+
+def test_every_page_is_swedish_and_loads_nothing_from_the_network(real_site):
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 100
+    external, not_swedish, loads = [], [], 0
+    for path in pages:
+        parser = Fetches()
+        parser.feed(path.read_text(encoding="utf-8"))
+        loads += len(parser.addresses)
+        external += [f"{path.relative_to(real_site)}: {a}" for a in parser.addresses if EXTERNAL.match(a)]
+        if parser.lang != "sv":
+            not_swedish.append(str(path.relative_to(real_site)))
+    assert loads > 5 * len(pages), "the parser no longer sees the pages' scripts and styles"
+    assert external == []
+    assert not_swedish == []
+
+
+def test_no_stylesheet_loads_anything_from_the_network(real_site):
+    sheets = sorted(real_site.rglob("*.css"))
+    assert len(sheets) >= 4 and (real_site / "assets" / "metodbank.css") in sheets
+    external = [
+        f"{path.relative_to(real_site)}: {address}"
+        for path in sheets
+        for address in css_addresses(path.read_text(encoding="utf-8"))
+        if EXTERNAL.match(address)
+    ]
+    assert external == []
+
+
+OFFLINE_PAGES = [
+    "",
+    "fall/bis-boden/",
+    "metoder/motesplats-for-unga/",
+    "hitta-metod/",
+    "metodkort/motesplats-for-unga.html",
+    "kopiera/motesplats-for-unga.html",
+    "utvecklare/api/",
+    "404.html",
+]
+
+
+def test_pages_in_chromium_request_nothing_from_another_host(tab, site_url):
+    """What the browser really asks for, scripts and the search included: only this site."""
+    host = urlsplit(site_url).netloc
+    requested, foreign = [], []
+
+    def watch(route):
+        url = route.request.url
+        requested.append(url)
+        if urlsplit(url).netloc == host:
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
+
+    tab.route("**/*", watch)
+    for address in OFFLINE_PAGES:
+        tab.goto(site_url + address)
+        tab.wait_for_load_state("networkidle")
+    tab.goto(site_url)
+    box = tab.locator("[data-mb-search-input]")
+    box.click()
+    box.fill("mötesplats")
+    tab.wait_for_function("document.querySelector('[data-mb-search-meta]').textContent.match(/träff/)")
+    tab.wait_for_load_state("networkidle")
+    assert foreign == []
+    assert any("/pagefind/" in url for url in requested), "the search loaded nothing"
+    assert len(requested) > 3 * len(OFFLINE_PAGES)
 
 
 def test_case_page_shows_fact_box_above_the_body(real_site):
