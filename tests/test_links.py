@@ -9,11 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS_YML, ROOT, VALID, write_library
+from conftest import MKDOCS_YML, ROOT, VALID, make_site_project, serve_folder, write_library
 from metodbank.build import build_site
 from metodbank.content.ids import slugify
 from metodbank.content.vocabulary import Vocabulary
 from metodbank.project import load_library
+from playwright.sync_api import expect
 
 from benchmarks.synthetic import generate_library
 
@@ -196,11 +197,69 @@ def test_theme_page_lists_cases_and_methods_with_summaries(site):
             assert html.escape(entry.item.summary, quote=False)[:60] in text
 
 
-def test_section_overview_is_sortable(site):
-    text = read(site, "fall/")
-    assert 'data-sort="reviewed"' in text
-    assert re.search(r'data-reviewed="\d{4}-\d{2}-\d{2}"', text)
-    assert "assets/metodbank.js" in text
+# Cases whose titles (Swedish letters: å before ä before ö, all after z) and review dates
+# put them in three different orders: as written, by title and by last review.
+SORT_CASES = {
+    "angsgarden": ("Ängsgården", "2024-01-01"),
+    "akerby": ("Åkerby", "2025-06-01"),
+    "bjorkhagen": ("Björkhagen", "2023-03-03"),
+    "centrumhuset": ("Centrumhuset", "2023-03-03"),
+}
+BY_TITLE = ["Björkhagen", "Centrumhuset", "Mötesplats i Hageby", "Åkerby", "Ängsgården"]
+BY_REVIEWED = ["Mötesplats i Hageby", "Åkerby", "Ängsgården", "Björkhagen", "Centrumhuset"]
+
+
+@pytest.fixture(scope="module")
+def sortable_site(tmp_path_factory):
+    root = make_site_project(tmp_path_factory.mktemp("sortable"))
+    case = VALID["cases/fallet.md"]
+    write_library(
+        root,
+        {
+            f"cases/{id_}.md": case.replace("title: Mötesplats i Hageby", f"title: {title}").replace(
+                "last_reviewed: 2026-01-15", f"last_reviewed: {reviewed}"
+            )
+            for id_, (title, reviewed) in SORT_CASES.items()
+        },
+    )
+    assert build_site(root, site_dir=root / "site", strict=True) == 0
+    url, server = serve_folder(root / "site")
+    yield url
+    server.shutdown()
+
+
+def overview_titles(tab) -> list[str]:
+    return tab.locator("ul.mb-list > li > a.mb-list__title").all_inner_texts()
+
+
+def test_overview_sorts_by_title_and_by_last_review_in_chromium(tab, sortable_site):
+    tab.goto(sortable_site + "fall/")
+    controls = tab.locator("[data-mb-sort]")
+    expect(controls).to_be_visible()
+    by_title = controls.get_by_role("button", name="Titel")
+    by_reviewed = controls.get_by_role("button", name="Senast granskad")
+    assert sorted(overview_titles(tab)) == sorted(BY_TITLE)
+
+    by_reviewed.click()
+    assert overview_titles(tab) == BY_REVIEWED
+    expect(by_reviewed).to_have_attribute("aria-pressed", "true")
+    expect(by_title).to_have_attribute("aria-pressed", "false")
+
+    by_title.click()
+    assert overview_titles(tab) == BY_TITLE
+    expect(by_title).to_have_attribute("aria-pressed", "true")
+    expect(by_reviewed).to_have_attribute("aria-pressed", "false")
+
+
+def test_overview_without_javascript_hides_the_sort_buttons(browser, sortable_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(sortable_site + "fall/")
+        expect(tab.locator("[data-mb-sort]")).to_be_hidden()
+        assert sorted(overview_titles(tab)) == sorted(BY_TITLE)
+    finally:
+        context.close()
 
 
 def build_synthetic(root: Path, cases: int) -> Path:
