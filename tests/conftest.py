@@ -200,17 +200,35 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
+def playwright():
+    """Playwright, started once per session (it cannot be started twice in one thread)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One headless Chromium for the whole session."""
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript(playwright):
+    """Chromium with scripting switched off in the engine, as for a reader who turned
+    JavaScript off: unlike Playwright's `java_script_enabled=False` (an emulation), it
+    parses and shows the content of <noscript>."""
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"],
+        headless=True,
+    )
+    yield chromium
+    chromium.close()
 
 
 def serve_folder(folder: Path):

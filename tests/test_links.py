@@ -251,8 +251,8 @@ def test_overview_sorts_by_title_and_by_last_review_in_chromium(tab, sortable_si
     expect(by_reviewed).to_have_attribute("aria-pressed", "false")
 
 
-def test_overview_without_javascript_hides_the_sort_buttons(browser, sortable_site):
-    context = browser.new_context(java_script_enabled=False)
+def test_overview_without_javascript_hides_the_sort_buttons(browser_without_javascript, sortable_site):
+    context = browser_without_javascript.new_context()
     try:
         tab = context.new_page()
         tab.goto(sortable_site + "fall/")
