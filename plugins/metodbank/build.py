@@ -105,7 +105,10 @@ def _forward_interrupts(child: subprocess.Popen):
     saved = {sig: signal.getsignal(sig) for sig in signals}
 
     def stop(signum, frame):
-        _stop_group(child)
+        # Only signal here: waiting inside the handler would deadlock with the wait it
+        # interrupted. Leaving the `with` block below stops and reaps the group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, signal.SIGTERM)
         print("\nBygget avbröts; den förra webbplatsen är orörd.", file=sys.stderr)
         raise SystemExit(128 + signum)
 
