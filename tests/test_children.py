@@ -115,12 +115,23 @@ def bare_python(commands) -> list[str]:
 
 
 def has_engine_env(call: ast.Call) -> bool:
-    return any(
-        keyword.arg == "env"
-        and isinstance(keyword.value, ast.Call)
-        and getattr(keyword.value.func, "id", "") == "engine_env"
-        for keyword in call.keywords
-    )
+    """`env=engine_env()`, or `env={**engine_env(), …}`."""
+
+    def is_engine_env(node) -> bool:
+        return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "engine_env"
+
+    for keyword in call.keywords:
+        if keyword.arg != "env":
+            continue
+        value = keyword.value
+        if is_engine_env(value):
+            return True
+        if isinstance(value, ast.Dict):
+            return any(
+                key is None and is_engine_env(item)
+                for key, item in zip(value.keys, value.values, strict=True)
+            )
+    return False
 
 
 def test_every_child_process_runs_this_interpreter_on_this_checkout():
@@ -183,11 +194,13 @@ def test_the_scan_sees_a_bare_python3_and_a_missing_engine_env():
         "    c.run('mkdocs serve')\n"
         "    command = [sys.executable, '-m', 'mkdocs', 'serve']\n"
         "    subprocess.Popen(command, cwd=root)\n"
+        "    subprocess.run(command, env={**engine_env(), 'X': '1'})\n"
+        "    subprocess.run(command, env={'X': '1'})\n"
     )
     calls = list(child_calls(bad))
-    assert [bare_python(commands) for _, commands, _ in calls] == [["python3"], ["mkdocs"], []]
-    assert [runs_python(commands) for _, commands, _ in calls] == [False, False, True]
-    assert not has_engine_env(calls[2][0])
+    assert [bare_python(commands) for _, commands, _ in calls] == [["python3"], ["mkdocs"], [], [], []]
+    assert [runs_python(commands) for _, commands, _ in calls] == [False, False, True, True, True]
+    assert [has_engine_env(call) for call, _, _ in calls[2:]] == [False, True, False]
     tools = ast.parse(
         "def g():\n"
         "    git = 'git'\n"
