@@ -194,6 +194,7 @@ def test_raw_html_in_a_body_is_reported_as_a_warning(library_root):
         '<a href="VbScRiPt:msgbox(1)">x</a>',
         '<a href="&#118;bscript:msgbox(1)">x</a>',
         '<a href="vb&#x09;script:msgbox(1)">x</a>',
+        '<a href="java&#x0A;script:alert(1)">x</a>',
         '<a href=" vbscript:msgbox(1)">x</a>',
         '<a href="file:///etc/passwd">x</a>',
         '<img src="file:///etc/passwd" alt="x">',
