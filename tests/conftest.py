@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -159,6 +160,16 @@ def make_site_project(root: Path, config: str = MKDOCS_YML) -> Path:
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Start\n\nVälkommen.\n", encoding="utf-8")
     return root
+
+
+def run_engine(project: Path, engine: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m <engine> <args>` in `project`, as a child that runs this interpreter on
+    this checkout (`engine_env()`), with its output captured."""
+    from metodbank.build import engine_env
+
+    return subprocess.run(
+        [sys.executable, "-m", engine, *args], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
 
 
 @pytest.fixture

@@ -8,15 +8,13 @@ import gzip
 import io
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, VALID, make_site_project, write_library
-from metodbank.build import build_site, engine_env
+from conftest import ROOT, VALID, make_site_project, run_engine, write_library
+from metodbank.build import build_site
 from metodbank.project import load_library
 from pypdf import PdfReader
 
@@ -180,21 +178,8 @@ def test_properdocs_build_fails_on_a_broken_file(tmp_path):
     write_library(
         project, {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")}
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "properdocs",
-            "build",
-            "-f",
-            "mkdocs.yml",
-            "--site-dir",
-            str(tmp_path / "out"),
-        ],
-        cwd=project,
-        env=engine_env(),
-        capture_output=True,
-        text=True,
+    result = run_engine(
+        project, "properdocs", "build", "-f", "mkdocs.yml", "--site-dir", str(tmp_path / "out")
     )
     assert result.returncode != 0
     assert "cases/fallet.md:12: ogiltigt värde 'x' i 'status'" in result.stderr

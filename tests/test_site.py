@@ -6,15 +6,13 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, VALID, write_library
-from metodbank.build import STAGING_PREFIX, build_site, engine_env
+from conftest import ROOT, VALID, run_engine, write_library
+from metodbank.build import STAGING_PREFIX, build_site
 from metodbank.content.kinds import KINDS
 from metodbank.project import load_library
 
@@ -272,13 +270,7 @@ def test_late_strict_failure_leaves_the_site_byte_identical(site_project):
 
     # The premise: the engine itself fails only after it has written the new pages.
     direct = site_project / "direct"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(direct)],
-        cwd=site_project,
-        env=engine_env(),
-        capture_output=True,
-        text=True,
-    )
+    result = run_engine(site_project, "mkdocs", "build", "--strict", "--site-dir", str(direct))
     assert result.returncode != 0
     assert "finns-inte.md" in result.stderr
     assert "Ny text på startsidan." in (direct / "index.html").read_text(encoding="utf-8")
@@ -316,10 +308,8 @@ def test_mkdocs_build_fails_on_content_errors_with_every_error(site_project, str
             "methods/motesplats.md": VALID["methods/motesplats.md"].replace("level: medel", "level: enorm"),
         },
     )
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_project / "out")]
-    if strict:
-        command.append("--strict")
-    result = subprocess.run(command, cwd=site_project, env=engine_env(), capture_output=True, text=True)
+    options = ["--site-dir", str(site_project / "out"), *(["--strict"] if strict else [])]
+    result = run_engine(site_project, "mkdocs", "build", *options)
     assert result.returncode != 0
     assert "cases/fallet.md:12: ogiltigt värde 'x' i 'status'" in result.stderr
     assert "methods/motesplats.md:19: ogiltigt värde 'enorm' i 'effort.level'" in result.stderr
