@@ -23,6 +23,7 @@ from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown
 from ..cards.pdf import write_all_pdfs
+from ..site.html import drop_asset
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -54,6 +55,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.content.add_page(files, config, OVERVIEW_URI, overview_page(self.library, self.cards))
         files.append(File.generated(config, "assets/kit.js", content=(ASSETS / "kit.js").read_text("utf-8")))
         return files
+
+    def on_post_page(self, output, *, page, config):
+        """The copy button's script only where there is a copy button (method pages)."""
+        return drop_asset(output, "assets/kit.js", used="data-mb-copy" in output)
 
     def on_pre_build(self, *, config):
         """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""

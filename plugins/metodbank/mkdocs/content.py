@@ -9,6 +9,7 @@ Under `mkdocs serve` the errors are logged and shown on a page, and serving goes
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
@@ -22,9 +23,10 @@ from ..content.kinds import KINDS
 from ..content.library import Library
 from ..content.urls import index_uri, page_uri, page_url, relative_url
 from ..project import load_library
+from ..site.accessibility import STATEMENT_URI, Statement
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page
-from ..site.html import Rendered, citation
+from ..site.html import Rendered, citation, drop_asset
 from ..site.opendata import export
 from ..site.overviews import overview_page
 from ..site.reference import (
@@ -79,6 +81,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 f"{len(errors)} fel i innehållet (se listan ovan) — rätta dem och bygg igen; "
                 "den förra webbplatsen i site/ är orörd."
             )
+        self.statement = Statement.load(self.library.root)
         config.extra_css.append("assets/metodbank.css")
         config.extra_javascript.append("assets/metodbank.js")
         return config
@@ -131,11 +134,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """While serving with content errors, every page starts with a link to the error list."""
+        """The accessibility statement gets its sections from the test configuration. While
+        serving with content errors, every page starts with a link to the error list."""
+        if page.file.src_uri == STATEMENT_URI:
+            markdown = self.statement.fill(markdown, date.today(), page.meta["last_reviewed"])
         if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)
         return error_banner(len(self.library.errors), link) + markdown
+
+    def on_post_page(self, output, *, page, config):
+        """Only the API reference uses mkdocstrings' stylesheet; other pages skip the request."""
+        return drop_asset(output, "assets/_mkdocstrings.css", used='class="doc doc-' in output)
 
     def on_serve(self, server, *, config, builder):
         root = self.library.root

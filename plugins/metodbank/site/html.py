@@ -4,6 +4,7 @@ number and period formatting."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -103,3 +104,12 @@ def format_period(period) -> str:
 def format_number(value: int) -> str:
     """Swedish thousands separator: 25000 → '25 000' (with a no-break space)."""
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def drop_asset(html: str, asset: str, used: bool) -> str:
+    """The page without its `<link>` or `<script>` for `asset` (a site path such as
+    `assets/kit.js`) unless the page `used` it: every page then loads only what it needs."""
+    if used:
+        return html
+    path = r'"(?:[./]*/)?' + re.escape(asset) + r'"'
+    return re.sub(rf'[ \t]*<(?:link rel="stylesheet" href={path}>|script src={path}></script>)\n?', "", html)
