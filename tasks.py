@@ -47,13 +47,16 @@ def search(c, query, kind=None, theme=None, limit=10):
         "theme": "only methods with this theme id (repeatable)",
         "method": "these methods, in this order (repeatable)",
         "layout": "a5 (one card side per page) or a4-2up (two cards per A4 sheet, cut marks)",
+        "print-shop": "for a print shop: the cards alone, A5 trim size with 3 mm bleed and crop marks",
         "out": "where to write the PDF (default metodkort-<layout>.pdf)",
     },
 )
-def cards(c, theme=None, method=None, layout="a5", out=None):
-    """Build a deck of printable method cards for a course (PDF with cover and contents)."""
+def cards(c, theme=None, method=None, layout="a5", print_shop=False, out=None):
+    """Build a deck of printable method cards for a course (tagged PDF with cover and contents)."""
     from metodbank.cli import cards as run_cards
 
+    if print_shop:
+        layout = "print-shop"
     status = run_cards(ROOT, theme or [], method or [], layout, Path(out) if out else None)
     if status:
         raise Exit(code=status)

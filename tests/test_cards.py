@@ -150,7 +150,9 @@ def test_invoke_cards_builds_a_course_deck(tmp_path):
     out = io.StringIO()
     target = tmp_path / "kurs.pdf"
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info", "node_modules")
+    )
     assert cli_cards(project, themes=["motesplatser"], layout="a5", out=target, stream=out) == 0
     chosen = [m for m in METHODS if "motesplatser" in m.item.themes]
     assert out.getvalue().strip() == f"{len(chosen)} metodkort (a5) skrivna till {target}"

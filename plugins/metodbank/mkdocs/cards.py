@@ -63,6 +63,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_pre_build(self, *, config):
         """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""
         self.pdf_job = None
+        self.plans = {
+            card.id: build_plan(
+                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
+            )
+            for card in self.cards
+        }
         if not self.config.pdf:
             return
         self.pdf_out = Path(
@@ -77,6 +83,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             deck_jobs(self.library, self.cards, self.site_url),
             self.cache,
             self.pdf_out,
+            {method_id: plan_html(plan) for method_id, plan in self.plans.items()},
         )
 
     def on_build_error(self, *, error):
@@ -89,9 +96,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         started = time.perf_counter()
         for card in self.cards:
             paths = artefacts(card.id)
-            plan = build_plan(
-                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
-            )
+            plan = self.plans[card.id]
             for key, text in (
                 ("html", card_html(card)),
                 ("plan_md", plan_markdown(plan)),
@@ -107,7 +112,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             finally:
                 self.pool.shutdown()
             for name in written:
-                shutil.move(str(self.pdf_out / name), str(site / "metodkort" / name))
+                (site / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(self.pdf_out / name), str(site / name))
             shutil.rmtree(self.pdf_out, ignore_errors=True)
         log.info(
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"

@@ -81,7 +81,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 f"{len(errors)} fel i innehållet (se listan ovan) — rätta dem och bygg igen; "
                 "den förra webbplatsen i site/ är orörd."
             )
-        self.statement = Statement.load(self.library.root)
         config.extra_css.append("assets/metodbank.css")
         config.extra_javascript.append("assets/metodbank.js")
         return config
@@ -137,7 +136,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """The accessibility statement gets its sections from the test configuration. While
         serving with content errors, every page starts with a link to the error list."""
         if page.file.src_uri == STATEMENT_URI:
-            markdown = self.statement.fill(markdown, date.today(), page.meta["last_reviewed"])
+            statement = Statement.load(self.library.root)
+            markdown = statement.fill(markdown, date.today(), page.meta["last_reviewed"])
         if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)
