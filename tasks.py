@@ -83,11 +83,18 @@ def new(c, kind, title):
 
 @task
 def report(c):
-    """List each case's completeness (lowest first) and content not reviewed for two years (oldest first)."""
+    """List each case's completeness (lowest first), content not reviewed for two years (oldest
+    first), and warn when the accessibility statement was last reviewed over a year ago."""
+    from datetime import date
+
     from metodbank.content.completeness import report as completeness_report
     from metodbank.project import load_library
+    from metodbank.site.accessibility import review_warning
 
     print(completeness_report(load_library(ROOT)))
+    warning = review_warning(ROOT / "docs" / "tillganglighet.md", date.today())
+    if warning:
+        print(warning)
 
 
 @task
@@ -128,6 +135,27 @@ def test(c, k=""):
     lint(c)
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+
+
+@task
+def lighthouse(c):
+    """Build the site, run Lighthouse on the pages in data/accessibility.yml and record the scores on docs/kvalitet.md."""
+    import tempfile
+    from datetime import date
+
+    from benchmarks import lighthouse as lh
+    from metodbank.build import build_site
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        if build_site(ROOT, site_dir=site, strict=True):
+            raise Exit(code=1)
+        settings = lh.settings()
+        results = lh.run(site, settings["pages"])
+    lh.record(ROOT / "docs" / "kvalitet.md", results, date.today())
+    print(lh.table(results, date.today()))
+    for problem in lh.below(results, settings["thresholds"]):
+        print(f"under kravet: {problem}")
 
 
 @task(

@@ -126,4 +126,12 @@
     list.textContent = "";
     meta.textContent = "Skriv för att söka";
   });
+
+  // A search address (?q=ord) opens the search with its results, so a search can be shared.
+  var shared = new URLSearchParams(window.location.search).get("q");
+  if (shared) {
+    input.value = shared;
+    open();
+    search();
+  }
 })();
