@@ -143,8 +143,9 @@ def lighthouse(c):
     import tempfile
     from datetime import date
 
-    from benchmarks import lighthouse as lh
     from metodbank.build import build_site
+
+    from benchmarks import lighthouse as lh
 
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"

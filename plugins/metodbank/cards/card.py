@@ -41,7 +41,7 @@ class Card:
 
     def qr_svg(self) -> Markup:
         """The QR code of the method's web address, as inline SVG (black on white), an image
-        whose name (its <title>; the alternative text in tagged PDF) gives the address."""
+        whose name (its `<title>`; the alternative text in tagged PDF) gives the address."""
         svg = segno.make(self.url, error="m").svg_inline(
             scale=3, dark="#000", light="#fff", border=2, title=f"QR-kod till {self.url}"
         )
