@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import threading
 from datetime import date
@@ -94,6 +95,27 @@ def run(site: Path, pages: dict[str, str]) -> dict:
     if result.returncode != 0:
         raise RuntimeError(f"Lighthouse misslyckades:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout)
+
+
+def measure(site: Path, pages: dict[str, str], thresholds: dict[str, int], runs: int = 3) -> dict:
+    """Lighthouse results per page; a page under a threshold is measured again, up to `runs`
+    times in all, and scored by the median of its runs (Lighthouse's own advice for its
+    run-to-run variance, which a busy machine widens). Every run's scores are kept."""
+    results = run(site, pages)
+    for result in results.values():
+        result["runs"] = [result["scores"]]
+    for _ in range(runs - 1):
+        again = {name: pages[name] for name in results if below({name: results[name]}, thresholds)}
+        if not again:
+            break
+        for name, result in run(site, again).items():
+            kept = results[name]["runs"] + [result["scores"]]
+            results[name] = {**result, "runs": kept}
+            results[name]["scores"] = {
+                category: round(statistics.median(scores[category] for scores in kept))
+                for category in result["scores"]
+            }
+    return results
 
 
 def below(results: dict, thresholds: dict[str, int]) -> list[str]:
