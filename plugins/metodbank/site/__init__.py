@@ -1,6 +1,7 @@
-"""The site's pages: what every page knows about the library (`view`), entry pages with
-their fact boxes, sections and backlinks, overview and term pages, the reference pages,
-open data, the method finder, and the HTML helpers they share.
+"""The generated pages of the site: entry pages (fact box, structured sections, body,
+backlinks), section overviews and pages per theme, target group and municipality, the
+field reference, vocabulary and open-data pages with their JSON/CSV exports, the method
+finder, the error page shown while serving, and the cleaning of contributed HTML.
 
-Imports `content` only.
+Imports `content` only. Every value from a content file is escaped by Jinja or `Markup`.
 """

@@ -1,5 +1,5 @@
-"""What points at an entry, computed from the references written elsewhere: backlinks,
-copy + paste lineage and similar entries."""
+"""What points at an entry, computed from the references written elsewhere: backlinks per
+kind, copy + paste lineage, and related entries from the search index."""
 
 from __future__ import annotations
 
@@ -8,8 +8,22 @@ from .html import block
 from .view import SiteView
 
 
-def backlink_groups(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
-    """(heading, entries) for each kind of reference to this entry."""
+def backlink_sections(view: SiteView, entry: Entry, current: str) -> list:
+    """The backlink, lineage and related sections of one entry page."""
+    parts = []
+    for heading, entries in _backlinks(view, entry):
+        if entries:
+            parts += [f"## {heading}", view.entry_list(entries, current)]
+    if entry.kind.name in ("method", "case"):
+        parts += lineage_section(view, entry, current)
+    related = (view.library.related or {}).get(entry.id)
+    if related:
+        heading = "Liknande metoder" if entry.kind.name == "method" else "Liknande fall"
+        parts += [f"## {heading}", view.entry_list([view.library.entries[i] for i in related], current)]
+    return parts
+
+
+def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
     refs = view.refs
     kind = entry.kind.name
     if kind == "method":
@@ -37,23 +51,10 @@ def backlink_groups(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]
         ]
     if kind == "recommendation":
         return [("Fall som stöder rekommendationen", refs.supporting_cases(entry))]
-    cases = refs.cases_of_organisation(entry.id)
-    return [("Fall där aktören deltog", cases), ("Metoder i aktörens fall", refs.methods_of_cases(cases))]
-
-
-def backlink_sections(view: SiteView, entry: Entry, current: str) -> list:
-    """The sections after the body: backlinks, lineage and similar entries."""
-    parts: list = []
-    for heading, entries in backlink_groups(view, entry):
-        if entries:
-            parts += [f"## {heading}", view.entry_list(entries, current)]
-    if entry.kind.name in ("method", "case"):
-        parts += lineage_section(view, entry, current)
-    related = (view.library.related or {}).get(entry.id)
-    if related:
-        heading = "Liknande metoder" if entry.kind.name == "method" else "Liknande fall"
-        parts += [f"## {heading}", view.entry_list([view.library.entries[i] for i in related], current)]
-    return parts
+    if kind == "organisation":
+        cases = refs.cases_of_organisation(entry.id)
+        return [("Fall där aktören deltog", cases), ("Metoder i aktörens fall", refs.methods_of_cases(cases))]
+    return []
 
 
 def lineage_section(view: SiteView, entry: Entry, current: str) -> list:

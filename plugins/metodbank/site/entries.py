@@ -1,5 +1,5 @@
-"""The page of one entry: title, lead, fact box, the structured sections, the body with
-its `[[id]]` references as links, and the backlinks."""
+"""The page of one entry: title, lead, fact box, the kind's structured sections, the
+body with its `[[id]]` references as links, and the backlinks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..content.urls import entry_url
 from .backlinks import backlink_sections
 from .facts import fact_rows
 from .html import Rendered, assemble, block
-from .sections import sections
+from .sections import kind_sections
 from .view import SiteView
 
 
@@ -19,12 +19,12 @@ def entry_page(view: SiteView, entry: Entry) -> Rendered:
     """The whole page of one entry."""
     current = entry_url(entry)
     item = entry.item
-    parts: list = [
+    parts = [
         Markup("<h1>{}</h1>").format(item.title),
         Markup('<p class="mb-lead">{}</p>').format(item.summary),
         block("facts.html", kind=entry.kind, rows=fact_rows(view, entry, current)),
     ]
-    before, after = sections(view, entry)
+    before, after = kind_sections(view, entry)
     parts += before
     parts.append(body(view, entry, current))
     parts += after

@@ -1,4 +1,5 @@
-"""The content-error page and banner shown while serving with content errors."""
+"""What a contributor sees under `invoke serve` while the content has errors: a banner on
+every page and a page that lists every error."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from markupsafe import Markup, escape
 from ..content.library import Library
 
 ERROR_PAGE = "innehallsfel.md"
+"""Source path of the error list inside the site."""
 
 
 def error_page(library: Library) -> str:
@@ -21,7 +23,7 @@ def error_page(library: Library) -> str:
 
 
 def error_banner(count: int, link: str) -> str:
-    """The banner at the top of every page while content errors remain."""
+    """The banner at the top of every page while serving with `count` content errors."""
     return str(
         Markup(
             '<div class="admonition failure"><p class="admonition-title">'

@@ -1,29 +1,17 @@
-"""The fact box at the top of every entry page: one row per key fact, by kind."""
+"""The fact box at the top of every entry page: one row per structured value, linked to
+the entries, organisations and vocabulary pages it names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..content.completeness import completeness
 from ..content.library import Entry
-from .html import format_number, format_period
+from .html import Link, Row, format_number, format_period
 from .taxonomy import FACET_BY_FIELD
-from .view import Link, SiteView
-
-
-@dataclass
-class Row:
-    label: str
-    text: str = ""
-    links: list[Link] | None = None
-    stacked: bool = False
-    """Show the links one per line instead of on one line."""
-    badge: int | None = None
-    """A percentage shown as a badge before the text."""
+from .view import SiteView
 
 
 def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
-    """Every row of an entry's fact box, in order."""
+    """Every row of one entry's fact box, in reading order."""
     item = entry.item
     kind = entry.kind.name
     rows: list[Row] = []
@@ -50,11 +38,6 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
 
 
 def _case_place_rows(view: SiteView, item, current: str) -> list[Row]:
-    place = (
-        "Nationellt program"
-        if item.scope == "nationell" and not item.municipality
-        else ", ".join(p for p in (item.district, item.municipality) if p)
-    )
     rows = []
     municipality = FACET_BY_FIELD["municipality"]
     if item.municipality and view.term_url(municipality, item.municipality, current):
@@ -62,6 +45,11 @@ def _case_place_rows(view: SiteView, item, current: str) -> list[Row]:
         links.append(Link(item.municipality, view.term_url(municipality, item.municipality, current)))
         rows.append(Row("Plats", links=links))
     else:
+        place = (
+            "Nationellt program"
+            if item.scope == "nationell" and not item.municipality
+            else ", ".join(p for p in (item.district, item.municipality) if p)
+        )
         rows.append(Row("Plats", place))
     rows.append(Row("Period", format_period(item.period)))
     rows.append(Row("Status", item.status.capitalize()))
@@ -122,6 +110,7 @@ def _contact_links(view: SiteView, contact, current: str) -> list[Link]:
 
 
 def source_link(source) -> Link:
+    """A source as a link (or plain text without an address): title (publisher, date)."""
     details = ", ".join(p for p in (source.publisher, source.date.isoformat() if source.date else None) if p)
     text = f"{source.title} ({details})" if details else source.title
     return Link(text, source.url)

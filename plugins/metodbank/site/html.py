@@ -1,6 +1,9 @@
-"""HTML helpers shared by every generated page: the escaping Jinja environment, blocks
-rendered from templates, the placeholder mechanism (`Rendered`, `assemble`) and Swedish
-number and period formatting."""
+"""The building blocks of every generated page: Jinja templates with autoescape, HTML
+blocks that skip Markdown, and Swedish formatting of numbers, periods and citations.
+
+Every value from a content file goes through Jinja's autoescape or `Markup.format`; only
+fixed Swedish headings are written as Markdown.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +17,11 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-NOT_REPORTED = "Inte rapporterat i källan."
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def template_env(folder: Path) -> Environment:
-    """A Jinja environment over `folder` that escapes every value."""
+    """Jinja templates from `folder`, escaping every value."""
     return Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -27,37 +30,29 @@ def template_env(folder: Path) -> Environment:
     )
 
 
-ENV = template_env(Path(__file__).parent / "templates")
+ENV = template_env(TEMPLATES)
+"""The page templates (site/templates)."""
+
+NOT_REPORTED = "Inte rapporterat i källan."
 
 
-def block(template: str, **context) -> Markup:
-    """An HTML block rendered from one of the site's templates."""
-    return Markup(ENV.get_template(template).render(**context))
+@dataclass
+class Link:
+    text: str
+    url: str | None = None
 
 
-def paragraph(text: str) -> Markup:
-    return Markup("<p>{}</p>").format(text)
+@dataclass
+class Row:
+    """One row of a fact box."""
 
-
-def items(values: list, tag: str = "ul", css: str = "") -> Markup:
-    return block("items.html", values=values, tag=tag, css=css)
-
-
-def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
-    """ "Så citerar du": title, publisher, address and date, at the end of every page."""
-    when = f"Senast granskad {reviewed.isoformat()}" if reviewed else f"Hämtad {date.today().isoformat()}"
-    return str(
-        Markup(
-            '<p class="mb-cite" data-pagefind-ignore><strong>Så citerar du:</strong> {}. {}. '
-            '<a href="{}">{}</a>. {}.</p>'
-        ).format(title, publisher, url, url, when)
-    )
-
-
-def page_meta(title: str) -> str:
-    """Front matter for a generated page. The theme prints `page.title` unescaped in places,
-    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
-    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
+    label: str
+    text: str = ""
+    links: list[Link] | None = None
+    stacked: bool = False
+    """Show the links one per line instead of on one line."""
+    badge: int | None = None
+    """A percentage shown as a badge before the text."""
 
 
 @dataclass
@@ -71,8 +66,8 @@ class Rendered:
 
     def fill(self, html: str) -> str:
         """The rendered page HTML with every placeholder replaced by its block."""
-        for token, html_block in self.slots.items():
-            html = html.replace(f"<p>{token}</p>", html_block, 1)
+        for token, block in self.slots.items():
+            html = html.replace(f"<p>{token}</p>", block, 1)
         return html
 
 
@@ -94,6 +89,25 @@ def assemble(title: str, parts: list) -> Rendered:
     return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots)
 
 
+def page_meta(title: str) -> str:
+    """Front matter for a generated page. The theme prints `page.title` unescaped in places,
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
+    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
+
+
+def block(template: str, **context) -> Markup:
+    """An HTML block from a template in site/templates."""
+    return Markup(ENV.get_template(template).render(**context))
+
+
+def paragraph(text: str) -> Markup:
+    return Markup("<p>{}</p>").format(text)
+
+
+def items(values: list, tag: str = "ul", css: str = "") -> Markup:
+    return block("items.html", values=values, tag=tag, css=css)
+
+
 def format_period(period) -> str:
     """'2018–2020', 'från 2019', or 'Inte rapporterat i källan' when unknown."""
     if period is None:
@@ -104,6 +118,17 @@ def format_period(period) -> str:
 def format_number(value: int) -> str:
     """Swedish thousands separator: 25000 → '25 000' (with a no-break space)."""
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
+    """ "Så citerar du": title, publisher, address and date, at the end of every page."""
+    when = f"Senast granskad {reviewed.isoformat()}" if reviewed else f"Hämtad {date.today().isoformat()}"
+    return str(
+        Markup(
+            '<p class="mb-cite" data-pagefind-ignore><strong>Så citerar du:</strong> {}. {}. '
+            '<a href="{}">{}</a>. {}.</p>'
+        ).format(title, publisher, url, url, when)
+    )
 
 
 def drop_asset(html: str, asset: str, used: bool) -> str:

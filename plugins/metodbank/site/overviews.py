@@ -1,5 +1,5 @@
 """Overview pages: each section's list of entries, and the generated pages per theme,
-target group and municipality."""
+target group and municipality (only for values in use)."""
 
 from __future__ import annotations
 
@@ -39,14 +39,14 @@ def overview_page(view: SiteView, kind: Kind) -> Rendered:
     current = page_url(index_uri(kind))
     entries = view.library.of_kind(kind.name)
     count = f"{len(entries)} {kind.plural.lower() if len(entries) != 1 else kind.singular.lower()}."
-    parts: list = [f"# {kind.plural}", paragraph(SECTION_INTROS[kind.name])]
+    parts = [f"# {kind.plural}", paragraph(SECTION_INTROS[kind.name])]
     if view.taxonomy is not None and kind.name in ("method", "case"):
-        parts.append(browse_links(current))
+        parts.append(_browse_links(current))
     parts += [paragraph(count), SORT_CONTROLS, view.entry_list(entries, current)]
     return assemble(kind.plural, parts)
 
 
-def browse_links(current: str) -> Markup:
+def _browse_links(current: str) -> Markup:
     links = [
         Markup('<a href="{}">{}</a>').format(relative_url(page_url(facet_index_uri(f)), current), f.plural)
         for f in FACETS
@@ -82,7 +82,7 @@ def term_page(view: SiteView, facet: Facet, value: str) -> Rendered:
     taxonomy = view.taxonomy
     label = taxonomy.label(facet, value)
     entries = taxonomy.terms[facet.field][value]
-    parts: list = [
+    parts = [
         Markup("<h1>{}: {}</h1>").format(facet.singular, label),
         paragraph(taxonomy.description(facet, value)),
     ]
@@ -91,8 +91,7 @@ def term_page(view: SiteView, facet: Facet, value: str) -> Rendered:
         if of_kind:
             parts += [f"## {kind.plural} ({len(of_kind)})", view.entry_list(of_kind, current)]
     if facet.field == "municipality" and view.refs is not None:
-        cases = [e for e in entries if e.kind.name == "case"]
-        methods = view.refs.methods_of_cases(cases)
+        methods = view.refs.methods_of_cases([e for e in entries if e.kind.name == "case"])
         if methods:
             parts += [f"## Metoder som använts här ({len(methods)})", view.entry_list(methods, current)]
     return assemble(f"{facet.singular}: {label}", parts)

@@ -1,4 +1,5 @@
-"""The structured sections of each kind of entry, shown before and after the body."""
+"""The structured sections of an entry page, before and after its body: the question,
+goals and results of a case; the copyable parts of a method (purpose, steps, core, roles …)."""
 
 from __future__ import annotations
 
@@ -9,29 +10,35 @@ from ..content.urls import entry_url, relative_url
 from .html import NOT_REPORTED, block, items, paragraph
 from .view import SiteView
 
+Sections = tuple[list, list]
+"""Parts shown before the body, and parts shown after it."""
 
-def sections(view: SiteView, entry: Entry) -> tuple[list, list]:
-    """The parts before and after the body of one entry's page."""
+
+def kind_sections(view: SiteView, entry: Entry) -> Sections:
+    """The structured sections of one entry, by kind (none for factors, recommendations, organisations)."""
     if entry.kind.name == "case":
         return case_sections(entry)
     if entry.kind.name == "method":
-        return method_sections(view, entry), []
+        return method_sections(view, entry)
     return [], []
 
 
-def case_sections(entry: Entry) -> tuple[list, list]:
+def case_sections(entry: Entry) -> Sections:
     item = entry.item
     before = ["## Frågan", paragraph(item.question or NOT_REPORTED)]
     if item.goals:
         before += ["## Mätbara mål", items(item.goals)]
-    before += ["## Resultat i korthet", items(item.results) if item.results else paragraph(NOT_REPORTED)]
+    before += [
+        "## Resultat i korthet",
+        items(item.results) if item.results else paragraph(NOT_REPORTED),
+    ]
     after = []
     if item.copied_from:
         after += ["## Kopierat från en förlaga", paragraph(item.copied_from.changes)]
     return before, after
 
 
-def method_sections(view: SiteView, entry: Entry) -> list:
+def method_sections(view: SiteView, entry: Entry) -> Sections:
     """The copyable parts come first (purpose, steps, core, roles …); the body follows."""
     item = entry.item
     label = view.vocabulary.label
@@ -65,7 +72,7 @@ def method_sections(view: SiteView, entry: Entry) -> list:
         before += ["## Risker och fallgropar", items(item.risks)]
     if item.checklist:
         before += ["## Checklista", items(item.checklist, css="mb-checklist")]
-    return before
+    return before, []
 
 
 def kit_section(view: SiteView, entry: Entry) -> list:

@@ -1,39 +1,32 @@
-"""SiteView: what every page renderer needs to know about the library — each entry's URL,
-relative links labelled with titles, vocabulary labels linked to their term pages, and
-lists of entries."""
+"""The library as the pages see it: every entry's URL, links labelled with titles and
+vocabulary labels, and the shared list of entries that overviews and backlinks print."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..content.crossrefs import CrossRefs
 from ..content.library import Entry, Library
 from ..content.urls import entry_url, page_url, relative_url
-from .html import block
+from .html import Link, block
 from .taxonomy import FACET_BY_FIELD, Facet, Taxonomy, term_uri
-
-if TYPE_CHECKING:
-    from ..content.crossrefs import CrossRefs
 
 
 @dataclass
-class Link:
-    text: str
-    url: str | None = None
-
-
 class SiteView:
-    """The library seen from the site: links between pages of one build."""
+    """One library with its cross-references and taxonomy; knows every entry's URL."""
 
-    def __init__(self, library: Library, refs: CrossRefs | None = None, taxonomy: Taxonomy | None = None):
-        self.library = library
-        self.vocabulary = library.vocabulary
-        self.refs = refs
-        """Backlinks, evidence and lineage; None when the links plugin is not in use."""
-        self.taxonomy = taxonomy
-        """Pages per theme, target group and municipality; None when they are not generated."""
+    library: Library
+    refs: CrossRefs | None = None
+    """Backlinks, evidence and lineage; None when the links plugin is not in use."""
+    taxonomy: Taxonomy | None = None
+    """Pages per theme, target group and municipality; None when they are not generated."""
+
+    @property
+    def vocabulary(self):
+        return self.library.vocabulary
 
     def url_of(self, entry_id: str) -> str | None:
         entry = self.library.entries.get(entry_id)
@@ -44,7 +37,7 @@ class SiteView:
         entry = self.library.entries.get(entry_id)
         if entry is None:
             return Link(entry_id)
-        return Link(entry.title, relative_url(self.url_of(entry_id), current))
+        return Link(entry.title, relative_url(entry_url(entry), current))
 
     def links(self, ids: list[str], current: str) -> list[Link]:
         return [self.link(i, current) for i in ids]
@@ -74,6 +67,7 @@ class SiteView:
         return block("list.html", items=rows)
 
     def list_meta(self, entry: Entry) -> str:
+        """The short facts under an entry's title in lists: place, year, themes or type."""
         item = entry.item
         bits = []
         if entry.kind.name == "case":
