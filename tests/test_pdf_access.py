@@ -10,14 +10,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, png_pages, require_tool
 from metodbank.cards.card import BLEED_MM
 from metodbank.cards.deck import all_cards
 from metodbank.cards.pdf import deck_pdf
 from metodbank.project import load_library
 from pypdf import PdfReader
-from test_cards import METHODS, SITE_URL, png_pages, require_tool
 
+LIBRARY = load_library(ROOT)
+METHODS = LIBRARY.of_kind("method")
+SITE_URL = "https://metodbanken.example.se/"
 PT_PER_MM = 72 / 25.4
 
 
@@ -148,8 +150,7 @@ def test_qr_codes_in_the_deck_decode_to_each_method_page(built_site, tmp_path):
 
 @pytest.fixture(scope="module")
 def print_shop(tmp_path_factory) -> Path:
-    library = load_library(ROOT)
-    cards = all_cards(library, library.crossrefs, SITE_URL)[:2]
+    cards = all_cards(LIBRARY, LIBRARY.crossrefs, SITE_URL)[:2]
     out = tmp_path_factory.mktemp("tryck") / "tryck.pdf"
     out.write_bytes(deck_pdf(cards, out.parent / "cache", "Metodkort", None, layout="print-shop"))
     return out
