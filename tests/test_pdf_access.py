@@ -27,30 +27,9 @@ def site_pdfs(site: Path) -> list[Path]:
     return sorted((site / "metodkort").glob("*.pdf")) + sorted((site / "kopiera").glob("*.pdf"))
 
 
-def structure_tags(reader: PdfReader) -> list[str]:
-    """The structure types in the tree, in reading order."""
-    found: list[str] = []
-
-    def walk(node):
-        node = node.get_object()
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-            return
-        if not hasattr(node, "get"):
-            return
-        if "/S" in node:
-            found.append(str(node["/S"]))
-        if "/K" in node:
-            walk(node["/K"])
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
-    return found
-
-
-def figures(reader: PdfReader) -> list[str]:
-    """The alternative text of every Figure in the structure tree."""
-    texts: list[str] = []
+def struct_elements(reader: PdfReader) -> list:
+    """Every structure element of the tag tree, in reading order."""
+    found: list = []
 
     def walk(node):
         node = node.get_object()
@@ -58,13 +37,23 @@ def figures(reader: PdfReader) -> list[str]:
             for child in node:
                 walk(child)
         elif hasattr(node, "get"):
-            if node.get("/S") == "/Figure":
-                texts.append(str(node.get("/Alt", "")))
+            if "/S" in node:
+                found.append(node)
             if "/K" in node:
                 walk(node["/K"])
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
-    return texts
+    return found
+
+
+def structure_tags(reader: PdfReader) -> list[str]:
+    """The structure types in the tree, in reading order."""
+    return [str(element["/S"]) for element in struct_elements(reader)]
+
+
+def figures(reader: PdfReader) -> list[str]:
+    """The alternative text of every Figure in the structure tree."""
+    return [str(e.get("/Alt", "")) for e in struct_elements(reader) if e["/S"] == "/Figure"]
 
 
 def links(reader: PdfReader) -> list[tuple[str, float, float]]:
