@@ -32,6 +32,7 @@ from .types import (
     Text,
     Theme,
     Title,
+    Unique,
     WebUrl,
 )
 
@@ -109,7 +110,7 @@ class Step(Part):
     """Stegets korta rubrik (en rad)."""
     description: Text | None = None
     """Vad som görs i steget."""
-    roles: list[Role] = []
+    roles: Annotated[list[Role], Unique] = []
     """Roller som bär steget, ur vokabulären (till exempel omradesutvecklare, bovard)."""
 
 
@@ -173,9 +174,9 @@ class Content(Part):
 class Classified(Content):
     """Content that is filtered by theme and target group."""
 
-    themes: list[Theme] = Field(min_length=1)
+    themes: Annotated[list[Theme], Unique] = Field(min_length=1)
     """Teman ur vokabulären (data/vocabulary.yml)."""
-    target_groups: list[TargetGroup] = Field(min_length=1)
+    target_groups: Annotated[list[TargetGroup], Unique] = Field(min_length=1)
     """Målgrupper ur vokabulären (data/vocabulary.yml)."""
 
 
@@ -188,7 +189,7 @@ class Case(Classified):
     """Kommunen där arbetet gjordes (en av Sveriges 290). Krävs när scope är lokal."""
     district: ShortText | None = None
     """Stadsdel eller bostadsområde, om källan anger det."""
-    organisations: list[OrganisationRef] = Field(min_length=1)
+    organisations: Annotated[list[OrganisationRef], Unique] = Field(min_length=1)
     """Id för de aktörer som deltog."""
     period: Period | None = None
     """När arbetet pågick. Utelämna om källan inte anger det – gissa inte."""
@@ -198,9 +199,9 @@ class Case(Classified):
     """Den specifika fråga aktörerna valde att arbeta med."""
     goals: list[Text] = []
     """Mätbara mål, som källan anger dem."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för de metoder som användes."""
-    success_factors: list[FactorRef] = []
+    success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som syntes i fallet."""
     results: list[Text] = []
     """Resultat som källan redovisar. Lämna tomt hellre än att gissa."""
@@ -262,20 +263,20 @@ class Method(Classified):
 class SuccessFactor(Classified):
     """En framgångsfaktor: en lärdom om vad som får arbetet att fungera."""
 
-    cases: list[CaseRef] = Field(min_length=1)
+    cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder framgångsfaktorn."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för metoder som framgångsfaktorn gäller."""
 
 
 class Recommendation(Classified):
     """En rekommendation: ett konkret råd till bostadsaktörer."""
 
-    cases: list[CaseRef] = Field(min_length=1)
+    cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder rekommendationen."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för metoder som rekommendationen gäller."""
-    success_factors: list[FactorRef] = []
+    success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som rekommendationen bygger på."""
 
 
