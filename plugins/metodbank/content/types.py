@@ -273,6 +273,7 @@ KIND_ARTICLES = {
     "factor": "en framgångsfaktor",
     "recommendation": "en rekommendation",
     "organisation": "en aktör",
+    "playbook": "en färdplan",
 }
 """Each kind with its Swedish indefinite article, for messages."""
 

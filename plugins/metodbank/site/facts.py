@@ -30,10 +30,23 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
         rows.append(Row("Stöds av fall", links=view.links(item.cases, current)))
         if item.methods:
             rows.append(Row("Gäller metoder", links=view.links(item.methods, current)))
+    if kind == "playbook":
+        rows += _playbook_rows(view, item, current)
     if kind == "recommendation" and item.success_factors:
         rows.append(Row("Bygger på", links=view.links(item.success_factors, current)))
     rows.append(Row("Källor", links=[source_link(s) for s in item.sources], stacked=True))
     rows.append(Row("Senast granskad", item.last_reviewed.isoformat()))
+    return rows
+
+
+def _playbook_rows(view: SiteView, item, current: str) -> list[Row]:
+    basis = {"källa": "Beskriven i en källa", "redaktionen": "Redaktionens sammanställning"}
+    steps = [
+        Link(f"{n}. {link.text}", link.url) for n, link in enumerate(view.links(item.methods, current), 1)
+    ]
+    rows = [Row("Steg", links=steps, stacked=True), Row("Ordningen", basis[item.provenance.basis])]
+    if item.cases:
+        rows.append(Row("Fall", links=view.links(item.cases, current)))
     return rows
 
 

@@ -31,6 +31,9 @@ SECTION_INTROS = {
     "framgångsfaktorerna.",
     "organisation": "Aktörer är bostadsföretag, föreningar, kommuner, forskningsaktörer och andra som "
     "har deltagit i fallen.",
+    "playbook": "Färdplaner är metoder i en ordning: vad ni kan göra först, vad som kommer sedan och vad "
+    "varje steg lämnar över till nästa. Varje färdplan säger om ordningen beskrivs i en källa eller är "
+    "redaktionens sammanställning.",
 }
 
 

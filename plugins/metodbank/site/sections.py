@@ -7,7 +7,9 @@ from markupsafe import Markup
 
 from ..content.library import Entry
 from ..content.urls import entry_url, relative_url
+from .compare import compare_url
 from .html import NOT_REPORTED, block, items, paragraph
+from .playbooks import playbook_sections
 from .view import SiteView
 
 Sections = tuple[list, list]
@@ -20,6 +22,8 @@ def kind_sections(view: SiteView, entry: Entry) -> Sections:
         return case_sections(entry)
     if entry.kind.name == "method":
         return method_sections(view, entry)
+    if entry.kind.name == "playbook":
+        return playbook_sections(view, entry)
     return [], []
 
 
@@ -53,16 +57,20 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
         }
         for step in item.steps
     ]
-    before = kit_section(view, entry) + [
-        "## Syfte",
-        paragraph(item.purpose),
-        "## När passar metoden?",
-        items(item.when_to_use),
-        "## Steg för steg",
-        block("steps.html", steps=steps),
-        "## Kärnan – behåll när du kopierar",
-        items(item.core),
-    ]
+    before = (
+        kit_section(view, entry)
+        + compare_link(view, entry)
+        + [
+            "## Syfte",
+            paragraph(item.purpose),
+            "## När passar metoden?",
+            items(item.when_to_use),
+            "## Steg för steg",
+            block("steps.html", steps=steps),
+            "## Kärnan – behåll när du kopierar",
+            items(item.core),
+        ]
+    )
     if item.adaptable:
         before += ["## Det här kan du anpassa", items(item.adaptable)]
     before += ["## Roller", items(roles)]
@@ -73,6 +81,14 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
     if item.checklist:
         before += ["## Checklista", items(item.checklist, css="mb-checklist")]
     return before, []
+
+
+def compare_link(view: SiteView, entry: Entry) -> list:
+    """A link to the comparison with this method picked (when the links plugin runs)."""
+    if view.refs is None:
+        return []
+    url = compare_url([entry.id], entry_url(entry))
+    return [Markup('<p class="mb-actions"><a href="{}">Jämför metoden med andra</a></p>').format(url)]
 
 
 def kit_section(view: SiteView, entry: Entry) -> list:
