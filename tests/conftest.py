@@ -198,11 +198,15 @@ def missing_tool(message: str) -> None:
     pytest.skip(message)
 
 
-def require_tool(name: str, package: str) -> str:
+PACKAGES = {"pdftoppm": "poppler-utils", "pdffonts": "poppler-utils", "zbarimg": "zbar-tools", "git": "git"}
+"""The Debian package of each command the tests run (`.ci/run` installs them)."""
+
+
+def require_tool(name: str, package: str | None = None) -> str:
     """The path of the command `name`, which Debian's `package` installs."""
     path = shutil.which(name)
     if path is None:
-        missing_tool(f"{name} is not installed (apt-get install -y {package})")
+        missing_tool(f"{name} is not installed (apt-get install -y {package or PACKAGES.get(name, name)})")
     return path
 
 
@@ -293,16 +297,6 @@ def tab(browser):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
-
-
-def require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path:
-        return path
-    message = f"{name} is not installed (apt-get install -y {'zbar-tools' if name == 'zbarimg' else 'poppler-utils'})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def png_pages(pdf: Path, tmp_path: Path, resolution: int = 50) -> list[Path]:

@@ -150,14 +150,19 @@ def test_every_child_process_runs_this_interpreter_on_this_checkout():
     assert problems == []
 
 
+def is_guard(node) -> bool:
+    """A call to `require_tool(...)` or another `require_…` helper (skip locally, fail in CI)."""
+    return isinstance(node, ast.Call) and getattr(node.func, "id", "").startswith("require_")
+
+
 def guarded_tool(commands, function: ast.FunctionDef) -> bool:
-    """Whether the program a command starts comes from `require_tool` in the same function."""
+    """Whether the program a command starts comes from a `require_…` guard in the same function."""
     lists = [command for command in commands if isinstance(command, ast.List) and command.elts]
     first = lists[0].elts[0] if lists else None
     required = {
         (node.args[0].value if isinstance(node.args[0], ast.Constant) else None)
         for node in ast.walk(function)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "require_tool" and node.args
+        if is_guard(node) and node.args
     }
     if isinstance(first, ast.Constant):
         return first.value in required
@@ -165,16 +170,16 @@ def guarded_tool(commands, function: ast.FunctionDef) -> bool:
         return any(
             isinstance(node, ast.Assign)
             and any(getattr(target, "id", "") == first.id for target in node.targets)
-            and isinstance(node.value, ast.Call)
-            and getattr(node.value.func, "id", "") == "require_tool"
+            and is_guard(node.value)
             for node in ast.walk(function)
         )
     return False
 
 
 def test_every_tool_a_test_runs_is_required_first():
-    """A test that runs git, pdftoppm … asks `require_tool` first: skipped locally without it,
-    a failure in CI (never a FileNotFoundError, never a silent pass)."""
+    """A test that runs git, pdftoppm, java … asks `require_tool` (or another `require_…`
+    guard) first: skipped locally without it, a failure in CI (never a FileNotFoundError,
+    never a silent pass)."""
     problems, tools = [], 0
     for path in sorted((ROOT / "tests").glob("*.py")):
         for call, commands, function in child_calls(ast.parse(path.read_text(encoding="utf-8"))):
@@ -208,10 +213,13 @@ def test_the_scan_sees_a_bare_python3_and_a_missing_engine_env():
         "    subprocess.run(['zbarimg', 'x.png'])\n"
         "    pdftoppm = require_tool('pdftoppm', 'poppler-utils')\n"
         "    subprocess.run([pdftoppm, 'x.pdf'])\n"
+        "    java = require_vnu()\n"
+        "    subprocess.run([java, '-jar', 'vnu.jar'])\n"
     )
     assert [guarded_tool(commands, function) for _, commands, function in child_calls(tools)] == [
         False,
         False,
+        True,
         True,
     ]
 
