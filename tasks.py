@@ -119,7 +119,9 @@ def build(c, strict=True):
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
     """Build and serve the site on http://127.0.0.1:8000 with live reload."""
-    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False)
+    from metodbank.build import engine_env
+
+    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False, env=engine_env())
 
 
 @task

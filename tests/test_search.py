@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, VALID, write_library
+from conftest import ROOT, VALID, require_tool, write_library
+from metodbank.build import engine_env
 from metodbank.cli import search as cli_search
 from metodbank.cli import validate
 from metodbank.project import load_library
@@ -143,6 +144,7 @@ def test_invoke_search_runs_from_the_command_line():
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "search", "mötesplats", "--kind", "metod", "--limit", "2"],
         cwd=ROOT,
+        env=engine_env(),
         capture_output=True,
         text=True,
     )
@@ -152,10 +154,11 @@ def test_invoke_search_runs_from_the_command_line():
 
 
 def git_repo(path: Path) -> None:
+    git = require_tool("git", "git")
     for command in (
-        ["git", "init", "-q"],
-        ["git", "add", "-A"],
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.se", "commit", "-qm", "start"],
+        [git, "init", "-q"],
+        [git, "add", "-A"],
+        [git, "-c", "user.name=t", "-c", "user.email=t@example.se", "commit", "-qm", "start"],
     ):
         subprocess.run(command, cwd=path, check=True)
 
