@@ -51,16 +51,19 @@ def search(c, query, kind=None, theme=None, limit=10):
         "tillsammans med --theme krävs både tema och målgrupp (och)",
         "method": "just de här metoderna, i den här ordningen (metodens kod, filnamnet utan .md); går att upprepa",
         "layout": "a5 (en kortsida per sida) eller a4-2up (två kort per A4-ark, med skärmärken)",
+        "print-shop": "för ett tryckeri: bara korten, A5 med 3 mm utfall och skärmärken",
         "out": "var PDF-filen ska hamna (metodkort-<layout>.pdf om inget anges); passplan och visningsläge hamnar bredvid",
     },
 )
-def cards(c, theme=None, target_group=None, method=None, layout="a5", out=None):
+def cards(c, theme=None, target_group=None, method=None, layout="a5", print_shop=False, out=None):
     """Gör en kortlek för ett utbildningspass, med passplan och visningsläge.
 
-    PDF med omslag, innehåll och korten, en passplan för två timmar (PDF, en A4-sida) och ett
-    visningsläge med en metod per skärm (HTML)."""
+    PDF (taggad) med omslag, innehåll och korten, en passplan för två timmar (PDF, en A4-sida)
+    och ett visningsläge med en metod per skärm (HTML)."""
     from metodbank.cli import cards as run_cards
 
+    if print_shop:
+        layout = "print-shop"
     status = run_cards(
         ROOT,
         theme or [],
@@ -98,11 +101,18 @@ def new(c, kind, title, organisation=None):
 
 @task
 def report(c):
-    """Visa hur fullständigt varje fall är (lägst först, med vad som saknas) och vad som inte granskats på två år."""
+    """Visa hur fullständigt varje fall är (lägst först, med vad som saknas), vad som inte
+    granskats på två år, och varna när tillgänglighetsredogörelsen är över ett år gammal."""
+    from datetime import date
+
     from metodbank.content.completeness import report as completeness_report
     from metodbank.project import load_library
+    from metodbank.site.accessibility import review_warning
 
     print(completeness_report(load_library(ROOT)))
+    warning = review_warning(ROOT / "docs" / "tillganglighet.md", date.today())
+    if warning:
+        print(warning)
 
 
 @task
@@ -127,7 +137,9 @@ def build(c, strict=True):
 @task(help={"port": "porten på 127.0.0.1 (8000 om inget anges)"})
 def serve(c, port=8000):
     """Bygg och visa webbplatsen på http://127.0.0.1:8000; sidan laddas om när du sparar en fil."""
-    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False)
+    from metodbank.build import engine_env
+
+    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False, env=engine_env())
 
 
 @task
@@ -144,6 +156,28 @@ def test(c, k=""):
     c.run(f"{sys.executable} -m deptry .")
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+
+
+@task
+def lighthouse(c):
+    """Bygg webbplatsen, kör Lighthouse på sidorna i data/accessibility.yml och skriv resultaten i docs/kvalitet.md."""
+    import tempfile
+    from datetime import date
+
+    from metodbank.build import build_site
+
+    from benchmarks import lighthouse as lh
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        if build_site(ROOT, site_dir=site, strict=True):
+            raise Exit(code=1)
+        settings = lh.settings()
+        results = lh.measure(site, settings["pages"], settings["thresholds"])
+    lh.record(ROOT / "docs" / "kvalitet.md", results, date.today())
+    print(lh.table(results, date.today()))
+    for problem in lh.below(results, settings["thresholds"]):
+        print(f"under kravet: {problem}")
 
 
 @task(

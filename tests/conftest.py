@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -163,6 +164,16 @@ def make_site_project(root: Path, config: str = MKDOCS_YML) -> Path:
     return root
 
 
+def run_engine(project: Path, engine: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m <engine> <args>` in `project`, as a child that runs this interpreter on
+    this checkout (`engine_env()`), with its output captured."""
+    from metodbank.build import engine_env
+
+    return subprocess.run(
+        [sys.executable, "-m", engine, *args], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+
+
 @pytest.fixture
 def site_project(tmp_path: Path) -> Path:
     """A small valid library plus mkdocs.yml and docs/, ready to build."""
@@ -180,28 +191,61 @@ CHROMIUM_ARGS = [
 ]
 
 
-def require_chromium() -> None:
-    """In CI a missing browser is a failure, not a skip."""
-    if CHROMIUM.exists():
-        return
-    message = "Debian's chromium is not installed (apt-get install -y chromium)"
+def missing_tool(message: str) -> None:
+    """A tool the test needs is missing: skipped locally, a failure in CI (`CI=true`)."""
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
 
 
+PACKAGES = {"pdftoppm": "poppler-utils", "pdffonts": "poppler-utils", "zbarimg": "zbar-tools", "git": "git"}
+"""The Debian package of each command the tests run (`.ci/run` installs them)."""
+
+
+def require_tool(name: str, package: str | None = None) -> str:
+    """The path of the command `name`, which Debian's `package` installs."""
+    path = shutil.which(name)
+    if path is None:
+        missing_tool(f"{name} is not installed (apt-get install -y {package or PACKAGES.get(name, name)})")
+    return path
+
+
+def require_chromium() -> None:
+    """In CI a missing browser is a failure, not a skip."""
+    if not CHROMIUM.exists():
+        missing_tool("Debian's chromium is not installed (apt-get install -y chromium)")
+
+
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
+def playwright():
+    """Playwright, started once per session (it cannot be started twice in one thread)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One headless Chromium for the whole session."""
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript(playwright):
+    """Chromium with scripting switched off in the engine, as for a reader who turned
+    JavaScript off: unlike Playwright's `java_script_enabled=False` (an emulation), it
+    parses and shows the content of <noscript>."""
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"],
+        headless=True,
+    )
+    yield chromium
+    chromium.close()
 
 
 def serve_folder(folder: Path):
@@ -252,6 +296,12 @@ def checked_tab(browser, **options):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+def png_pages(pdf: Path, tmp_path: Path, resolution: int = 50) -> list[Path]:
+    require_tool("pdftoppm")
+    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", str(pdf), str(tmp_path / "page")], check=True)
+    return sorted(tmp_path.glob("page-*.png"))
 
 
 @pytest.fixture

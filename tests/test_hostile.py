@@ -266,6 +266,7 @@ for kind, link in (
     ("link-space-in-quote", '<a href="  javascript:alert(1)">x</a>'),
     ("link-reference-definition", "[x][1]\n\n[1]: javascript:alert(1)"),
     ("link-autolink", "<javascript:alert(1)>"),
+    ("link-encoded-newline", "[x](java&#x0A;script:alert(1))"),
 ):
     line = LINK_LINE + (2 if kind == "link-reference-definition" else 0)
     row(kind, case(body=f"## Bakgrund\n\n{link}\n"), line, "som inte är tillåtet")
@@ -407,3 +408,9 @@ def test_a_broken_data_file_is_reported_not_raised(library_root, data, content, 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symlinks")
 def test_nothing_outside_the_project_is_published(one_run):
     assert "utanför projektet" in one_run[0].stdout
+
+
+def test_terminal_text_loses_its_control_characters():
+    from metodbank.content.characters import strip_controls
+
+    assert strip_controls("a\x1b[2Jb\x07c\x9bd\u202ee") == "a[2Jbcde"

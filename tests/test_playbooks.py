@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 from conftest import ROOT, VALID, write_library
+from metodbank.build import engine_env
 from metodbank.content.scaffold import new_entry
 from metodbank.project import load_library
 from pypdf import PdfReader
@@ -112,7 +113,7 @@ def test_every_error_of_a_file_at_once_through_the_command_line(library_root):
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        env=engine_env(),
     )
     assert run.returncode == 1
     assert f"{PATH}:10: det finns ingen metod 'finns-inte'" in run.stdout + run.stderr

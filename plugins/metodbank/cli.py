@@ -91,6 +91,7 @@ def cards(
 ) -> int:
     """Build a deck of method cards for a course, with its time plan and presentation mode;
     print what was chosen and where it was written."""
+    from .cards.card import LAYOUTS
     from .cards.deck import LEAD, all_cards, cover, describe_selection, select, write_deck
     from .cards.pdf import html_to_pdf
     from .cards.session import session_html, slides_html
@@ -102,8 +103,8 @@ def cards(
             print(problem, file=stream)
         print("Rätta felen ovan först (invoke validate).", file=stream)
         return 1
-    if layout not in ("a5", "a4-2up"):
-        print(f"okänd layout {layout!r}: välj a5 eller a4-2up", file=stream)
+    if layout not in LAYOUTS:
+        print(f"okänd layout {layout!r}: välj {', '.join(LAYOUTS)}", file=stream)
         return 2
     address = site_url(root)
     try:

@@ -4,7 +4,6 @@ method per screen in large type, for a projector, that also prints as one slide 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,21 +125,17 @@ def slides_html(title: str, cards: list[Card], cover: dict) -> str:
 
 
 def write_session_pdfs(jobs: list[dict], cache: Path, out: Path) -> list[str]:
-    """The time plan of each deck as PDF (`jobs`: file, html), cached by the HTML so that a
-    rebuild renders only plans that changed. A plain function for the PDF worker process."""
-    from .pdf import html_to_pdf
+    """The time plan of each deck as a tagged PDF in `out/metodkort/` (`jobs`: file, html),
+    cached by its HTML so that a rebuild renders only plans that changed; returns the paths
+    written, relative to `out`. A plain function for the PDF worker process."""
+    from .pdf import cached, html_to_pdf
 
-    cache.mkdir(parents=True, exist_ok=True)
-    out.mkdir(parents=True, exist_ok=True)
-    used = set()
+    written = []
     for job in jobs:
-        digest = hashlib.sha1(job["html"].encode("utf-8")).hexdigest()[:16]
-        cached = cache / f"passplan-{digest}.pdf"
-        used.add(cached.name)
-        if not cached.exists():
-            cached.write_bytes(html_to_pdf(job["html"]))
-        (out / job["file"]).write_bytes(cached.read_bytes())
-    for stale in cache.glob("passplan-*.pdf"):
-        if stale.name not in used:
-            stale.unlink()
-    return [job["file"] for job in jobs]
+        name = job["file"].removesuffix(".pdf")
+        data = cached(cache / "passplaner", name, job["html"], lambda html=job["html"]: html_to_pdf(html))
+        path = out / "metodkort" / job["file"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(f"metodkort/{job['file']}")
+    return written

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
@@ -24,11 +25,12 @@ from ..content.kinds import KIND_BY_NAME, KINDS
 from ..content.library import Library
 from ..content.urls import index_uri, page_uri, page_url, relative_url
 from ..project import load_library
+from ..site.accessibility import STATEMENT_URI, Statement
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page, file_error_page
 from ..site.feed import FEED_URI, atom_feed, git_history
 from ..site.home import THEMES_MARKER, fill_settings, theme_tiles
-from ..site.html import Rendered, citation
+from ..site.html import Rendered, citation, drop_asset
 from ..site.ogimage import image_path, share_image
 from ..site.opendata import export
 from ..site.overviews import overview_page
@@ -199,13 +201,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Hand-written pages get the settings from `mkdocs.yml` (`metodbank.namn` in double
-        braces). Entry pages get their share preview (read by overrides/main.html). While
-        serving with content errors, every page starts with a link to the error list."""
+        braces). Entry pages get their share preview (read by overrides/main.html), and the
+        accessibility statement its sections from the test configuration. While serving with
+        content errors, every page starts with a link to the error list."""
         if not page.file.generated_by:
             try:
                 markdown = fill_settings(markdown, self.settings, page.file.src_uri)
             except KeyError as error:
                 raise PluginError(error.args[0]) from error
+        if page.file.src_uri == STATEMENT_URI:
+            statement = Statement.load(self.library.root)
+            markdown = statement.fill(markdown, date.today(), page.meta["last_reviewed"])
         entry = self.entries_by_uri.get(page.file.src_uri)
         if entry is not None:
             page.meta["mb_share"] = share_meta(
@@ -219,6 +225,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)
         return error_banner(len(self.library.errors), link) + markdown
+
+    def on_post_page(self, output, *, page, config):
+        """Only the API reference uses mkdocstrings' stylesheet; other pages skip the request."""
+        return drop_asset(output, "assets/_mkdocstrings.css", used='class="doc doc-' in output)
 
     def on_serve(self, server, *, config, builder):
         root = self.library.root

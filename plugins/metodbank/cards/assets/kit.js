@@ -20,7 +20,7 @@
   }
   function planHtml(page) {
     var doc = new DOMParser().parseFromString(page, "text/html");
-    var plan = doc.querySelector("[data-mb-plan]");
+    var plan = doc.querySelector("main");
     return plan ? plan.innerHTML : doc.body.innerHTML;
   }
   function copy(html, text) {
