@@ -46,6 +46,8 @@ TITLE = (30, 7.8)
 LEAD = (50, 5.5)
 HEADING = 9.0
 """A section heading with its rule and margins."""
+ORIGIN = 3.5
+"""The line under a workshop heading that says where the questions come from."""
 
 
 def text_mm(text: str, style: tuple[int, float]) -> float:
@@ -62,7 +64,7 @@ def front_mm(card) -> float:
         brief = card.case_brief["heading"] + ": " + card.case_brief["text"]
         height += 5 + HEADING + text_mm(brief, BODY) + 4
     if card.questions:
-        height += 5 + HEADING + sum(text_mm(q, LIST) + 0.8 for q in card.questions)
+        height += 5 + HEADING + ORIGIN + sum(text_mm(q, LIST) + 0.8 for q in card.questions)
     return height + 6  # the "turn over" line
 
 
@@ -75,7 +77,12 @@ def back_mm(card) -> float:
         height += HEADING + sum(text_mm(f, LIST) + 0.8 for f in card.factors) + 4
     if card.exercise:
         heading = f"Övning: {card.exercise['title']} ({card.exercise['minutes']} min) Redaktionens förslag"
-        height += text_mm(heading, (40, HEADING / 2 + 2)) + text_mm(card.exercise["instructions"], BODY) + 4
+        height += (
+            text_mm(heading, (40, HEADING / 2 + 2))
+            + ORIGIN
+            + text_mm(card.exercise["instructions"], BODY)
+            + 4
+        )
     height += 7.0 * len(card.reading)
     return height
 
