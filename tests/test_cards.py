@@ -326,7 +326,7 @@ def test_workshop_fields_render_within_the_card_limits(library_root, tmp_path):
             if "card__footer" in classes or "card__turn" in classes:  # what sits at the bottom
                 footer_top = box.position_y * px if footer_top is None else footer_top
                 inside_footer = True
-            content = element is not None and element.tag not in ("html", "body", "section")
+            content = element is not None and element.tag not in ("html", "body", "main", "section")
             if content and not inside_footer:
                 text_bottom = max(text_bottom, (box.position_y + box.margin_height()) * px)
             for child in getattr(box, "children", []) or []:

@@ -246,22 +246,24 @@ OPEN_DATA_COLUMNS = {
         "id", "url", "title", "summary", "themes", "target_groups", "scope", "municipality", "district",
         "organisations", "period.start", "period.end", "status", "question", "goals", "methods",
         "success_factors", "results", "copied_from.id", "copied_from.changes", "contact.name",
-        "contact.organisation", "contact.email", "contact.url", "sources", "last_reviewed",
+        "contact.organisation", "contact.email", "contact.url", "sources", "further_reading", "last_reviewed",
     ],
     "metoder": [
         "id", "url", "title", "summary", "themes", "target_groups", "purpose", "when_to_use", "steps",
         "roles", "prerequisites", "effort.level", "effort.time", "effort.hours", "effort.cost_sek.min",
-        "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "sources", "last_reviewed",
+        "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "workshop.questions",
+        "workshop.exercise.title", "workshop.exercise.minutes", "workshop.exercise.instructions",
+        "workshop.origin", "sources", "further_reading", "last_reviewed",
     ],
     "framgangsfaktorer": [
         "id", "url", "title", "summary", "themes", "target_groups", "cases", "methods", "sources",
-        "last_reviewed",
+        "further_reading", "last_reviewed",
     ],
     "rekommendationer": [
         "id", "url", "title", "summary", "themes", "target_groups", "cases", "methods", "success_factors",
-        "sources", "last_reviewed",
+        "sources", "further_reading", "last_reviewed",
     ],
-    "aktorer": ["id", "url", "title", "summary", "type", "municipality", "website", "sources", "last_reviewed"],
+    "aktorer": ["id", "url", "title", "summary", "type", "municipality", "website", "sources", "further_reading", "last_reviewed"],
 }  # fmt: skip
 """The published columns of each open-data CSV, written out by hand on purpose: the files are
 an interface that others read, so a column that disappears (or appears) must fail a test that

@@ -70,9 +70,11 @@ def mark_body(html: str, known: frozenset[str], kind: str = "Sida", public: bool
         if terms
         else ""
     )
-    attributes = Markup(
-        'data-pagefind-body data-pagefind-meta="kind:{}" data-pagefind-filter="publik:{}"'
-    ).format(kind, "ja" if public else "nej")
+    # Only pages for contributors and developers carry the filter: with one value, Pagefind's
+    # filter index is the same from build to build (and engine to engine).
+    attributes = Markup('data-pagefind-body data-pagefind-meta="kind:{}"').format(kind)
+    if not public:
+        attributes += Markup(' data-pagefind-filter="publik:nej"')
     return f"<div {attributes}>{html}{extra}</div>"
 
 

@@ -166,7 +166,8 @@
       return;
     }
     load().then(function (pagefind) {
-      return pagefind.debouncedSearch(query, { filters: { publik: "ja" } }, 150).then(function (found) {
+      // Readers' pages first, then the pages for contributors and developers (publik:nej).
+      return pagefind.debouncedSearch(query, { filters: { not: { publik: "nej" } } }, 150).then(function (found) {
         if (found === null) return; // a newer query replaced this one
         return Promise.all([pagefind.search(query, { filters: { publik: "nej" } }), suggestions()])
           .then(function (rest) {
