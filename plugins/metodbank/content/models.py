@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .parts import ClaimItem, InferredMarkers, Part, Quote, ResultItem, Source, SourceNumbers
 from .types import (
     CaseOrMethodRef,
     CaseRef,
@@ -32,25 +33,6 @@ from .types import (
 )
 
 # --- parts ----------------------------------------------------------------------------------
-
-
-class Part(BaseModel):
-    """Base for every model: unknown keys are errors, and field docstrings are kept."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
-
-
-class Source(Part):
-    """A publication the content is written from."""
-
-    title: ShortText
-    """Källans titel, till exempel rubriken på artikeln eller rapporten."""
-    publisher: ShortText | None = None
-    """Vem som gav ut källan (organisation eller webbplats)."""
-    url: WebUrl | None = None
-    """Webbadress till källan, om den finns publicerad på webben."""
-    date: IsoDate | None = None
-    """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
 
 
 class Period(Part):
@@ -96,6 +78,8 @@ class CopiedFrom(Part):
     """Id för det fall eller den metod som kopierades."""
     changes: Text
     """Vad som ändrades jämfört med förlagan (skriv "Inte rapporterat" om källan inte säger det)."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger vad som kopierades och ändrades."""
 
 
 class Step(Part):
@@ -150,6 +134,43 @@ class Effort(Part):
     """Kostnad i kronor som intervall (min och max), om den är känd."""
 
 
+class NotWhen(Part):
+    """A situation where a method does not fit: from a source, or marked as editorial advice."""
+
+    text: Text
+    """Situationen där metoden inte passar."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger det."""
+    editorial: bool = False
+    """true om det är redaktionens råd och ingen källa säger det."""
+
+    @model_validator(mode="after")
+    def _cited_or_editorial(self) -> NotWhen:
+        if (self.source is None) == (not self.editorial):
+            both = self.source is not None
+            raise PydanticCustomError(
+                "not_when_basis",
+                "not_when anger både källa och redaktionens råd" if both else "not_when saknar underlag",
+                {
+                    "hint": "ta bort antingen source eller editorial"
+                    if both
+                    else "ange source (källans nummer) eller editorial: true om det är redaktionens råd"
+                },
+            )
+        return self
+
+
+class Combination(Part):
+    """Another method that goes well with this one, and why."""
+
+    id: MethodRef
+    """Id för den andra metoden."""
+    why: Text
+    """Varför metoderna passar ihop."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger det, om någon gör det."""
+
+
 # --- the five kinds -------------------------------------------------------------------------
 
 
@@ -160,8 +181,10 @@ class Content(Part):
     """Rubrik som visas på sidan och i listor."""
     summary: Annotated[str, Field(min_length=10, max_length=300)]
     """En eller två meningar som sammanfattar innehållet; visas i listor och på metodkort."""
+    inferred: InferredMarkers = {}
+    """Värden som ingen källa anger direkt utan som redaktionen har tolkat: fältets namn och ett kort skäl, till exempel period.start: "Källan säger 'sedan något år tillbaka' (2019)"."""
     sources: list[Source] = Field(min_length=1)
-    """Källor som innehållet bygger på: titel, utgivare, webbadress och datum där de finns."""
+    """Källor som innehållet bygger på: titel, typ, utgivare, webbadress och datum där de finns."""
     last_reviewed: IsoDate
     """Datum då innehållet senast granskades mot källorna (ÅÅÅÅ-MM-DD)."""
 
@@ -173,6 +196,8 @@ class Classified(Content):
     """Teman ur vokabulären (data/vocabulary.yml)."""
     target_groups: list[TargetGroup] = Field(min_length=1)
     """Målgrupper ur vokabulären (data/vocabulary.yml)."""
+    quotes: list[Quote] = []
+    """Ordagranna citat ur källorna, var och ett med vem som säger det och källans nummer."""
 
 
 class Case(Classified):
@@ -192,14 +217,14 @@ class Case(Classified):
     """Läget enligt källan: planerad, pågår eller avslutad."""
     question: Text | None = None
     """Den specifika fråga aktörerna valde att arbeta med."""
-    goals: list[Text] = []
-    """Mätbara mål, som källan anger dem."""
+    goals: list[ClaimItem] = []
+    """Mätbara mål, som källan anger dem: text, eller text och source (källans nummer)."""
     methods: list[MethodRef] = []
     """Id för de metoder som användes."""
     success_factors: list[FactorRef] = []
     """Id för framgångsfaktorer som syntes i fallet."""
-    results: list[Text] = []
-    """Resultat som källan redovisar. Lämna tomt hellre än att gissa."""
+    results: list[ResultItem] = []
+    """Resultat som källan redovisar: text, source (källans nummer) och shows (vad resultatet visar). Lämna tomt hellre än att gissa."""
     copied_from: CopiedFrom | None = None
     """Om fallet kopierade ett annat fall eller en metod: vad, och vad som ändrades."""
     contact: Contact | None = None
@@ -239,6 +264,10 @@ class Method(Classified):
     """Kärnan: det som måste behållas när metoden kopieras."""
     adaptable: list[Text] = []
     """Det som kan anpassas efter lokala förhållanden."""
+    not_when: list[NotWhen] = []
+    """Situationer där metoden inte passar, var och en med källans nummer eller märkt som redaktionens råd."""
+    combine_with: list[Combination] = []
+    """Andra metoder som passar ihop med den här, var och en med varför."""
 
 
 class SuccessFactor(Classified):
