@@ -144,23 +144,21 @@ class SearchIndex:
         return self.folder / "metodbank-version.json"
 
     def _version(self) -> dict:
-        return {"schema": SCHEMA_VERSION, "known": sorted(self.known)}
+        """What the stored index depends on; the analyzer's module is pickled into it by path."""
+        return {"schema": SCHEMA_VERSION, "module": __name__, "known": sorted(self.known)}
 
     def update(self) -> UpdateStats:
         """Bring the index in line with the library, touching only what changed."""
         stats = UpdateStats()
-        current = (
-            self._version_file().exists() and json.loads(self._version_file().read_text()) == self._version()
-        )
-        if not current or not whoosh_index.exists_in(str(self.folder)):
+        indexed = None if not self._current() else self._indexed()
+        if indexed is None:  # new, outdated or unreadable (e.g. a build killed mid-write): start over
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
             whoosh_index.create_in(str(self.folder), self.schema)
             self._version_file().write_text(json.dumps(self._version()))
             stats.rebuilt = True
-        self._index = whoosh_index.open_dir(str(self.folder))
-        with self._index.searcher() as searcher:
-            indexed = {fields["id"]: fields["hash"] for fields in searcher.all_stored_fields()}
+            self._index = whoosh_index.open_dir(str(self.folder))
+            indexed = {}
         wanted = self.hashes
         changed = [i for i, digest in wanted.items() if indexed.get(i) != digest]
         removed = [i for i in indexed if i not in wanted]
@@ -182,6 +180,23 @@ class SearchIndex:
             stats.deleted = len(removed)
             writer.commit()
         return stats
+
+    def _current(self) -> bool:
+        try:
+            saved = json.loads(self._version_file().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return saved == self._version() and whoosh_index.exists_in(str(self.folder))
+
+    def _indexed(self) -> dict[str, str] | None:
+        """The content hash of every indexed entry, or None when the index cannot be read."""
+        try:
+            self._index = whoosh_index.open_dir(str(self.folder))
+            with self._index.searcher() as searcher:
+                return {fields["id"]: fields["hash"] for fields in searcher.all_stored_fields()}
+        except Exception:  # a broken index is never fatal: it is rebuilt from the library
+            self._index = None
+            return None
 
     def cached_related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
         """`related`, reused from the last build when no document changed since."""

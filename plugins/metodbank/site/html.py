@@ -1,0 +1,130 @@
+"""The building blocks of every generated page: Jinja templates with autoescape, HTML
+blocks that skip Markdown, and Swedish formatting of numbers, periods and citations.
+
+Every value from a content file goes through Jinja's autoescape or `Markup.format`; only
+fixed Swedish headings are written as Markdown.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def template_env(folder: Path) -> Environment:
+    """Jinja templates from `folder`, escaping every value."""
+    return Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+ENV = template_env(TEMPLATES)
+"""The page templates (site/templates)."""
+
+NOT_REPORTED = "Inte rapporterat i källan."
+
+
+@dataclass
+class Link:
+    text: str
+    url: str | None = None
+
+
+@dataclass
+class Row:
+    """One row of a fact box."""
+
+    label: str
+    text: str = ""
+    links: list[Link] | None = None
+    stacked: bool = False
+    """Show the links one per line instead of on one line."""
+    badge: int | None = None
+    """A percentage shown as a badge before the text."""
+
+
+@dataclass
+class Rendered:
+    """A generated page: Markdown for MkDocs, with each HTML block replaced by a placeholder
+    paragraph, and the blocks to put back after Markdown has run (`fill`). Python-Markdown
+    parses raw HTML slowly; the fact boxes and lists need no Markdown, so they skip it."""
+
+    markdown: str
+    slots: dict[str, str]
+
+    def fill(self, html: str) -> str:
+        """The rendered page HTML with every placeholder replaced by its block."""
+        for token, block in self.slots.items():
+            html = html.replace(f"<p>{token}</p>", block, 1)
+        return html
+
+
+_SLOT_NONCE = secrets.token_hex(4)
+
+
+def assemble(title: str, parts: list) -> Rendered:
+    """Join Markdown parts (str) and HTML blocks (Markup) into one page."""
+    chunks, slots = [], {}
+    for part in parts:
+        if not part:
+            continue
+        if isinstance(part, Markup):
+            token = f"MBSLOT{_SLOT_NONCE}X{len(slots)}"
+            slots[token] = str(part)
+            chunks.append(token)
+        else:
+            chunks.append(part)
+    return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots)
+
+
+def page_meta(title: str) -> str:
+    """Front matter for a generated page. The theme prints `page.title` unescaped in places,
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
+    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
+
+
+def block(template: str, **context) -> Markup:
+    """An HTML block from a template in site/templates."""
+    return Markup(ENV.get_template(template).render(**context))
+
+
+def paragraph(text: str) -> Markup:
+    return Markup("<p>{}</p>").format(text)
+
+
+def items(values: list, tag: str = "ul", css: str = "") -> Markup:
+    return block("items.html", values=values, tag=tag, css=css)
+
+
+def format_period(period) -> str:
+    """'2018–2020', 'från 2019', or 'Inte rapporterat i källan' when unknown."""
+    if period is None:
+        return "Inte rapporterat i källan"
+    return f"{period.start}–{period.end}" if period.end else f"från {period.start}"
+
+
+def format_number(value: int) -> str:
+    """Swedish thousands separator: 25000 → '25 000' (with a no-break space)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
+    """ "Så citerar du": title, publisher, address and date, at the end of every page."""
+    when = f"Senast granskad {reviewed.isoformat()}" if reviewed else f"Hämtad {date.today().isoformat()}"
+    return str(
+        Markup(
+            '<p class="mb-cite" data-pagefind-ignore><strong>Så citerar du:</strong> {}. {}. '
+            '<a href="{}">{}</a>. {}.</p>'
+        ).format(title, publisher, url, url, when)
+    )

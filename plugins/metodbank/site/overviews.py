@@ -1,0 +1,97 @@
+"""Overview pages: each section's list of entries, and the generated pages per theme,
+target group and municipality (only for values in use)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..content.kinds import KINDS, Kind
+from ..content.urls import index_uri, page_url, relative_url
+from .html import Rendered, assemble, paragraph
+from .taxonomy import FACETS, Facet, facet_index_uri, term_uri
+from .view import SiteView
+
+SORT_CONTROLS = Markup(
+    '<div class="mb-sort" data-mb-sort hidden><span id="mb-sort-label">Sortera:</span> '
+    '<button type="button" class="md-button" data-sort="title" aria-pressed="true" '
+    'aria-describedby="mb-sort-label">Titel</button> '
+    '<button type="button" class="md-button" data-sort="reviewed" aria-pressed="false" '
+    'aria-describedby="mb-sort-label">Senast granskad</button></div>'
+)
+"""Sort buttons for overview lists; hidden until the script shows them (no JS: sorted by title)."""
+
+SECTION_INTROS = {
+    "method": "Metoder är beprövade arbetssätt, paketerade för att kopieras: syfte, steg, roller, "
+    "insats, risker och en checklista. Under varje metod ser du i vilka fall den har prövats.",
+    "case": "Fall är konkreta exempel: vad som gjordes, var, av vem och när, vilken fråga aktörerna "
+    "valde och vad källorna säger om resultatet.",
+    "factor": "Framgångsfaktorer är lärdomar om vad som får arbetet att fungera, var och en med de fall "
+    "som stöder den.",
+    "recommendation": "Rekommendationer är konkreta råd till bostadsaktörer, byggda på fallen och "
+    "framgångsfaktorerna.",
+    "organisation": "Aktörer är bostadsföretag, föreningar, kommuner, forskningsaktörer och andra som "
+    "har deltagit i fallen.",
+}
+
+
+def overview_page(view: SiteView, kind: Kind) -> Rendered:
+    """The overview page of one section: every entry with its summary, sortable."""
+    current = page_url(index_uri(kind))
+    entries = view.library.of_kind(kind.name)
+    count = f"{len(entries)} {kind.plural.lower() if len(entries) != 1 else kind.singular.lower()}."
+    parts = [f"# {kind.plural}", paragraph(SECTION_INTROS[kind.name])]
+    if view.taxonomy is not None and kind.name in ("method", "case"):
+        parts.append(_browse_links(current))
+    parts += [paragraph(count), SORT_CONTROLS, view.entry_list(entries, current)]
+    return assemble(kind.plural, parts)
+
+
+def _browse_links(current: str) -> Markup:
+    links = [
+        Markup('<a href="{}">{}</a>').format(relative_url(page_url(facet_index_uri(f)), current), f.plural)
+        for f in FACETS
+    ]
+    return Markup("<p>Bläddra efter {}.</p>").format(Markup(" · ").join(links))
+
+
+def facet_index_page(view: SiteView, facet: Facet) -> Rendered:
+    """The list of every value of a facet in use, with how many entries carry it."""
+    current = page_url(facet_index_uri(facet))
+    taxonomy = view.taxonomy
+    rows = [
+        Markup('<li><a href="{}">{}</a> ({})</li>').format(
+            relative_url(page_url(term_uri(facet, value)), current),
+            taxonomy.label(facet, value),
+            len(taxonomy.terms[facet.field][value]),
+        )
+        for value in taxonomy.values(facet)
+    ]
+    return assemble(
+        facet.plural,
+        [
+            f"# {facet.plural}",
+            paragraph(f"Metoder, fall och lärdomar ordnade efter {facet.singular.lower()}."),
+            Markup('<ul class="mb-terms">{}</ul>').format(Markup("").join(rows)),
+        ],
+    )
+
+
+def term_page(view: SiteView, facet: Facet, value: str) -> Rendered:
+    """One value's page: its description and its entries, grouped by kind."""
+    current = page_url(term_uri(facet, value))
+    taxonomy = view.taxonomy
+    label = taxonomy.label(facet, value)
+    entries = taxonomy.terms[facet.field][value]
+    parts = [
+        Markup("<h1>{}: {}</h1>").format(facet.singular, label),
+        paragraph(taxonomy.description(facet, value)),
+    ]
+    for kind in KINDS:
+        of_kind = sorted((e for e in entries if e.kind is kind), key=lambda e: e.title.lower())
+        if of_kind:
+            parts += [f"## {kind.plural} ({len(of_kind)})", view.entry_list(of_kind, current)]
+    if facet.field == "municipality" and view.refs is not None:
+        methods = view.refs.methods_of_cases([e for e in entries if e.kind.name == "case"])
+        if methods:
+            parts += [f"## Metoder som använts här ({len(methods)})", view.entry_list(methods, current)]
+    return assemble(f"{facet.singular}: {label}", parts)

@@ -1,0 +1,81 @@
+"""The library as the pages see it: every entry's URL, links labelled with titles and
+vocabulary labels, and the shared list of entries that overviews and backlinks print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..content.crossrefs import CrossRefs
+from ..content.library import Entry, Library
+from ..content.urls import entry_url, page_url, relative_url
+from .html import Link, block
+from .taxonomy import FACET_BY_FIELD, Facet, Taxonomy, term_uri
+
+
+@dataclass
+class SiteView:
+    """One library with its cross-references and taxonomy; knows every entry's URL."""
+
+    library: Library
+    refs: CrossRefs | None = None
+    """Backlinks, evidence and lineage; None when the links plugin is not in use."""
+    taxonomy: Taxonomy | None = None
+    """Pages per theme, target group and municipality; None when they are not generated."""
+
+    @property
+    def vocabulary(self):
+        return self.library.vocabulary
+
+    def url_of(self, entry_id: str) -> str | None:
+        entry = self.library.entries.get(entry_id)
+        return entry_url(entry) if entry else None
+
+    def link(self, entry_id: str, current: str) -> Link:
+        """A link to an entry by id, labelled with its title (plain id if it failed validation)."""
+        entry = self.library.entries.get(entry_id)
+        if entry is None:
+            return Link(entry_id)
+        return Link(entry.title, relative_url(entry_url(entry), current))
+
+    def links(self, ids: list[str], current: str) -> list[Link]:
+        return [self.link(i, current) for i in ids]
+
+    def labels(self, group: str, keys: list[str], current: str = "") -> list[Link]:
+        """Vocabulary labels, linked to their overview page where one is generated."""
+        facet = FACET_BY_FIELD.get(group)
+        return [Link(self.vocabulary.label(group, key), self.term_url(facet, key, current)) for key in keys]
+
+    def term_url(self, facet: Facet | None, value: str, current: str) -> str | None:
+        if self.taxonomy is None or facet is None or not self.taxonomy.has_page(facet, value):
+            return None
+        return relative_url(page_url(term_uri(facet, value)), current)
+
+    def entry_list(self, entries: list[Entry], current: str) -> Markup:
+        """A list of entries with links, summaries and key facts."""
+        rows = [
+            {
+                "title": e.title,
+                "url": relative_url(entry_url(e), current),
+                "summary": e.item.summary,
+                "reviewed": e.item.last_reviewed.isoformat(),
+                "meta": self.list_meta(e),
+            }
+            for e in entries
+        ]
+        return block("list.html", items=rows)
+
+    def list_meta(self, entry: Entry) -> str:
+        """The short facts under an entry's title in lists: place, year, themes or type."""
+        item = entry.item
+        bits = []
+        if entry.kind.name == "case":
+            bits.append(item.municipality or "Nationellt")
+            if item.period:
+                bits.append(item.period.start[:4])
+        if hasattr(item, "themes"):
+            bits.append(", ".join(self.vocabulary.label("themes", t) for t in item.themes))
+        if entry.kind.name == "organisation":
+            bits.append(self.vocabulary.label("organisation_types", item.type))
+        return " · ".join(bits)
