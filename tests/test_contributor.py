@@ -61,7 +61,7 @@ FILL = {
     },
     "organisation": {"summary": "En förening i Gottsunda som driver läxhjälp.", "type": "forening"},
 }
-SOURCES = [{"title": "Artikel om läxhjälpen"}]
+SOURCES = [{"title": "Artikel om läxhjälpen", "kind": "kort-notis"}]
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])

@@ -69,6 +69,8 @@ class CrossRefs:
             for name in REFERENCE_FIELDS.get(entry.kind.name, ()):
                 for target in getattr(entry.item, name):
                     refs.incoming[target][(entry.kind.name, name)].append(entry.id)
+            for combination in getattr(entry.item, "combine_with", None) or []:
+                refs.incoming[combination.id][(entry.kind.name, "combine_with")].append(entry.id)
             copied = getattr(entry.item, "copied_from", None)
             if copied is not None:
                 refs.copies[copied.id].append(entry.id)

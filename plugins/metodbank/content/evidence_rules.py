@@ -100,3 +100,14 @@ STRONG_KINDS = frozenset({"utvardering", "forskning"})
 EFFECT = frozenset({"förändring", "jämförd effekt", "ingen effekt", "negativ effekt"})
 CHANGE = frozenset({"förändring", "jämförd effekt"})
 NO_EFFECT = frozenset({"ingen effekt", "negativ effekt"})
+
+KIND_SUPPORT = {
+    "forskning": "Kan förankra arbetssättet i kunskap (steg 2) och, med en jämförelse, belägga effekt "
+    "(steg 4–5).",
+    "utvardering": "Kan visa förändring (steg 3) och, med en jämförelse, belägga effekt (steg 4–5). "
+    "Räknas som oberoende när den är gjord av någon utanför dem som genomförde arbetet.",
+}
+"""What each kind of source can carry on the ladder, beyond describing the work."""
+KIND_SUPPORT_DEFAULT = (
+    "Beskriver arbetet. Ett resultat som hänvisar till källan kan visa förändring (steg 3)."
+)

@@ -24,6 +24,7 @@ from ..content.urls import index_uri, page_uri, page_url, relative_url
 from ..project import load_library
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page
+from ..site.evidence import RULES_URI, rules_page
 from ..site.html import Rendered, citation
 from ..site.opendata import export
 from ..site.overviews import overview_page
@@ -95,6 +96,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             (FIELDS_URI, fields_page(self.library.vocabulary)),
             (VOCABULARY_URI, vocabulary_page(self.library.vocabulary)),
             (OPEN_DATA_URI, open_data_page(self.library.vocabulary)),
+            (RULES_URI, rules_page(view)),
         ):
             self.add_page(files, config, src_uri, rendered)
         for src_uri, text in export(self.library, self.site_url(config)).items():

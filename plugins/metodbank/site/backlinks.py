@@ -3,8 +3,11 @@ kind, copy + paste lineage, and related entries from the search index."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..content.library import Entry
 from .html import block
+from .marks import mark
 from .view import SiteView
 
 
@@ -29,6 +32,7 @@ def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
     if kind == "method":
         return [
             ("Använd i fall", refs.cases_using(entry.id)),
+            ("Kombineras med", refs.referring(entry.id, "method", "combine_with")),
             ("Framgångsfaktorer för metoden", refs.referring(entry.id, "factor", "methods")),
             ("Rekommendationer om metoden", refs.referring(entry.id, "recommendation", "methods")),
         ]
@@ -73,9 +77,12 @@ def lineage_section(view: SiteView, entry: Entry, current: str) -> list:
             {
                 "link": view.link(copy.id, current),
                 "place": ", ".join(p for p in (item.district, item.municipality) if p) or "Nationellt",
-                "year": item.period.start[:4] if item.period else "år okänt",
+                "year": Markup("{}{}").format(item.period.start[:4], mark(item, "period.start"))
+                if item.period
+                else "år okänt",
                 "via": view.link(via.id, current) if via else None,
                 "changes": item.copied_from.changes,
+                "inferred": mark(item, "copied_from"),
             }
         )
     heading = "Kopior av fallet" if entry.kind.name == "case" else "Kopior och spridning"
