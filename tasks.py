@@ -80,7 +80,7 @@ def new(c, kind, title):
 
 @task
 def report(c):
-    """List each case's completeness (lowest first) and content not reviewed for two years (oldest first)."""
+    """List each case's completeness, inferred values and uncited claims per entry (worst first), and stale content."""
     from metodbank.content.completeness import report as completeness_report
     from metodbank.project import load_library
 

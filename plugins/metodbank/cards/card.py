@@ -8,14 +8,16 @@ method's page with the date the content was last reviewed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
 from markupsafe import Markup
 
+from ..content.evidence import grade
 from ..content.urls import page_uri, page_url
 from ..site.html import format_number, template_env
+from .limits import inferred_on_card
 
 CARD_CSS = Path(__file__).parent / "assets" / "card.css"
 ENV = template_env(Path(__file__).parent / "templates")
@@ -38,6 +40,9 @@ class Card:
     factors: list[str]
     url: str
     reviewed: str
+    next_step: str = ""
+    inferred: list[tuple[str, str]] = field(default_factory=list)
+    """(field, reason) of every value on the card that the editors inferred."""
 
     def qr_svg(self) -> Markup:
         """The QR code of the method's web address, as inline SVG (black on white)."""
@@ -64,6 +69,7 @@ def build_card(entry, library, refs, site_url: str) -> Card:
         seen = {f for case in refs.cases_using(entry.id) for f in case.item.success_factors}
         factors = [library.entries[f] for f in sorted(seen) if f in library.entries]
     factors = sorted(factors, key=lambda f: (-len(refs.supporting_cases(f)), f.title.lower()))[:3]
+    found = grade(entry, refs) if refs is not None else None
     return Card(
         id=entry.id,
         title=item.title,
@@ -71,12 +77,14 @@ def build_card(entry, library, refs, site_url: str) -> Card:
         themes=[vocabulary.label("themes", t) for t in item.themes],
         target_groups=[vocabulary.label("target_groups", t) for t in item.target_groups],
         effort=effort_text(item.effort),
-        evidence=refs.evidence(entry.id).sentence() if refs is not None else "",
+        evidence=found.summary() if found else "",
+        next_step=found.next_step if found else "",
         steps=[step.title for step in item.steps],
         core=list(item.core),
         factors=[f.title for f in factors],
         url=site_url.rstrip("/") + "/" + page_url(page_uri(entry.kind, entry.id)),
         reviewed=item.last_reviewed.isoformat(),
+        inferred=inferred_on_card(item),
     )
 
 

@@ -23,6 +23,30 @@ NOT_MARKABLE = frozenset({"title", "summary", "sources", "last_reviewed", "infer
 
 SEGMENT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
 
+FIELD_LABELS = {
+    "scope": "omfattning", "municipality": "kommun", "district": "stadsdel", "organisations": "aktörer",
+    "period": "period", "period.start": "startår", "period.end": "slutår", "status": "status",
+    "question": "fråga", "goals": "mål", "methods": "metoder", "success_factors": "framgångsfaktorer",
+    "results": "resultat", "copied_from": "förlaga", "copied_from.id": "förlaga",
+    "copied_from.changes": "ändringar mot förlagan", "contact": "kontakt", "contact.name": "kontaktperson",
+    "themes": "teman", "target_groups": "målgrupper", "purpose": "syfte", "when_to_use": "när den passar",
+    "steps": "steg", "roles": "roller", "prerequisites": "förutsättningar", "effort": "insats",
+    "effort.level": "insatsnivå", "effort.time": "tidsåtgång", "effort.hours": "arbetstimmar",
+    "effort.cost_sek": "kostnad", "risks": "risker", "checklist": "checklista", "core": "kärnan",
+    "adaptable": "det som kan anpassas", "not_when": "när den inte passar", "combine_with": "kombinationer",
+    "cases": "fall", "type": "aktörstyp", "website": "webbplats",
+}  # fmt: skip
+"""Swedish names of the fields a marker can name, for cards, plans and reports."""
+
+
+def field_label(path: str) -> str:
+    """'organisations[2]' → 'aktörer (nr 2)', 'period.start' → 'startår'."""
+    match = re.fullmatch(r"(.*?)\[(\d+)\](.*)", path)
+    if match and not match.group(3):
+        return f"{FIELD_LABELS.get(match.group(1), match.group(1))} (nr {match.group(2)})"
+    bare = re.sub(r"\[\d+\]", "", path)
+    return FIELD_LABELS.get(bare) or FIELD_LABELS.get(bare.split(".")[0], bare)
+
 
 def _empty(value) -> bool:
     return value is None or value == "" or value == [] or value == {}
@@ -174,3 +198,21 @@ def uncited_claims(item: BaseModel) -> list[str]:
     if copied is not None and not copied.source:
         found.append("copied_from.changes")
     return found
+
+
+def provenance_lines(entries) -> list[str]:
+    """`invoke report`: per entry, how many structured values are inferred and how many claims
+    cite no source, worst first (entries with neither are left out)."""
+    scored = []
+    for entry in entries:
+        inferred = len(getattr(entry.item, "inferred", {}) or {})
+        uncited = uncited_claims(entry.item)
+        if inferred or uncited:
+            scored.append((inferred + len(uncited), inferred, uncited, entry.source.rel))
+    scored.sort(key=lambda row: (-row[0], row[3]))
+    lines = [
+        f"  {inferred:>2} tolkade  {len(uncited):>2} utan källa  {rel}"
+        + (f"  ({', '.join(uncited)})" if uncited else "")
+        for _, inferred, uncited, rel in scored
+    ]
+    return lines or ["  Inget – alla värden anges av en källa och alla påståenden hänvisar till en."]

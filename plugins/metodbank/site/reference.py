@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from ..content.fieldinfo import describe_type, field_rows
 from ..content.kinds import KINDS
-from .opendata import LIST_SEPARATOR, columns, data_files
+from .opendata import LIST_SEPARATOR, columns, data_files, extra_columns
 from .html import Rendered, assemble, block
 from ..content.vocabulary import GROUP_LABELS, Vocabulary
 
@@ -76,6 +76,7 @@ def open_data_page(vocabulary: Vocabulary) -> Rendered:
             (name, field.description or "", describe_type(field, vocabulary))
             for name, field in columns(kind.model)
         ]
+        rows += extra_columns(kind)
         parts += [
             f"## {kind.plural}",
             Markup('<p><a href="{}" download>{}.json</a> · <a href="{}" download>{}.csv</a></p>').format(
