@@ -3,7 +3,8 @@ copy, and as printable HTML. Both come from one `Plan`; the HTML is escaped by J
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, replace
 
 from ..content.evidence import grade
 from ..content.provenance import field_label
@@ -74,8 +75,26 @@ def _title(library, entry_id: str) -> str:
     return entry.title if entry else entry_id
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`<>\[\]|*_#])")
+
+
+def md(text: str) -> str:
+    """Contributed text as literal Markdown: no HTML, links, tables or emphasis of its own."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return md(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_escaped(v) for v in value)
+    return value
+
+
 def plan_markdown(plan: Plan) -> str:
-    """The plan as Markdown with checkboxes and blanks to fill in."""
+    """The plan as Markdown with checkboxes and blanks to fill in. Every text from a content
+    file is escaped, so a downloaded plan carries no HTML or links that the file did not."""
+    plan = replace(plan, **{f.name: _escaped(getattr(plan, f.name)) for f in fields(plan) if f.name != "url"})
     out = [
         f"# Plan: {plan.title}",
         "",

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
+from .lineage import lineage_problems
 from .messages import describe
 from .provenance import check_provenance
 from .safety import check_body_safety
@@ -78,7 +79,8 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     """Read and validate every content file under `root`, with the model's rules and `checks`."""
     root = root.resolve()
     library = Library(root, Vocabulary.load(data_dir or root / "data"))
-    found = discover(root)
+    found, stray = discover(root)
+    library.diagnostics.extend(stray)
     kinds_by_id: dict[str, str] = {}
     ambiguous: set[str] = set()
     first_file: dict[str, str] = {}
@@ -126,6 +128,10 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
             library.invalid[source.rel] = kind.name
             continue
         library.entries[stem] = Entry(stem, kind, source, item)
+    for problem in lineage_problems(library.entries):
+        library.diagnostics.append(problem)
+        library.invalid[problem.path] = "case"
+    library.entries = {i: e for i, e in library.entries.items() if e.source.rel not in library.invalid}
     library.diagnostics.sort()
     return library
 

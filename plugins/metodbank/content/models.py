@@ -7,22 +7,26 @@ The value types (dates, vocabulary terms, references …) live in `types`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .parts import ClaimItem, InferredMarkers, Part, Quote, ResultItem, Source, SourceNumbers
 from .types import (
     CaseOrMethodRef,
     CaseRef,
+    Email,
     FactorRef,
-    IsoDate,
+    Hours,
+    Kronor,
     MethodRef,
     Municipality,
     OrganisationRef,
     OrganisationType,
     PartialDate,
+    PastDate,
     Role,
     ShortText,
     TargetGroup,
@@ -65,7 +69,7 @@ class Contact(Part):
     """Kontaktpersonens namn, om personen själv har gått ut med det offentligt."""
     organisation: OrganisationRef | None = None
     """Id för kontaktpersonens organisation."""
-    email: ShortText | None = None
+    email: Email | None = None
     """E-postadress för frågor om fallet."""
     url: WebUrl | None = None
     """Webbsida med kontaktuppgifter."""
@@ -105,9 +109,9 @@ class RoleAssignment(Part):
 class CostRange(Part):
     """A cost range in Swedish kronor."""
 
-    min: int = Field(ge=0)
+    min: Kronor
     """Lägsta kostnad i kronor."""
-    max: int = Field(ge=0)
+    max: Kronor
     """Högsta kostnad i kronor."""
 
     @model_validator(mode="after")
@@ -128,7 +132,7 @@ class Effort(Part):
     """Ungefärlig insats: låg, medel eller hög. Används i filtren."""
     time: ShortText
     """Tidsåtgång i ord, till exempel "två kvällar i veckan" eller "4–6 månader"."""
-    hours: int | None = Field(default=None, ge=0)
+    hours: Hours | None = None
     """Ungefärligt antal arbetstimmar, om det är känt."""
     cost_sek: CostRange | None = None
     """Kostnad i kronor som intervall (min och max), om den är känd."""
@@ -185,7 +189,7 @@ class Content(Part):
     """Värden som ingen källa anger direkt utan som redaktionen har tolkat: fältets namn och ett kort skäl, till exempel period.start: "Källan säger 'sedan något år tillbaka' (2019)"."""
     sources: list[Source] = Field(min_length=1)
     """Källor som innehållet bygger på: titel, typ, utgivare, webbadress och datum där de finns."""
-    last_reviewed: IsoDate
+    last_reviewed: PastDate
     """Datum då innehållet senast granskades mot källorna (ÅÅÅÅ-MM-DD)."""
 
 
@@ -229,6 +233,20 @@ class Case(Classified):
     """Om fallet kopierade ett annat fall eller en metod: vad, och vad som ändrades."""
     contact: Contact | None = None
     """Vem man kan fråga om fallet."""
+
+    @field_validator("status")
+    @classmethod
+    def _status_fits_period(cls, status: str, info: ValidationInfo) -> str:
+        period = info.data.get("period")
+        if status == "avslutad" and period is not None:
+            last = period.end or period.start
+            if last > date.today().isoformat()[: len(last)]:  # same precision: 2031 > 2026
+                raise PydanticCustomError(
+                    "finished_in_future",
+                    "fallet är avslutat men perioden slutar {last}, i framtiden",
+                    {"last": last, "hint": "sätt status: pågår eller planerad, eller rätta perioden"},
+                )
+        return status
 
     @model_validator(mode="after")
     def _place(self) -> Case:

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from .types import IsoDate, ShortText, SourceKind, Text, WebUrl
+from .types import PastDate, ShortText, SourceKind, Text, WebUrl
 
 DATE_KINDS = ("publicerad", "senast uppdaterad", "hämtad")
 """What a source's date means, as contributors write it."""
@@ -42,7 +42,7 @@ class Source(Part):
     """Vem som gav ut källan (organisation eller webbplats)."""
     url: WebUrl | None = None
     """Webbadress till källan, om den finns publicerad på webben."""
-    date: IsoDate | None = None
+    date: PastDate | None = None
     """Källans datum (ÅÅÅÅ-MM-DD), om det är känt. Vad datumet betyder anges i date_kind."""
     date_kind: Literal[DATE_KINDS] = "publicerad"
     """Vad datumet betyder: publicerad, senast uppdaterad eller hämtad (när redaktionen läste källan)."""

@@ -240,8 +240,8 @@ class SearchIndex:
 
             for docnum, own in sorted(fields.items()):
                 kind = own["kind"]
-                if kind not in RELATED_KINDS:
-                    continue
+                if kind not in RELATED_KINDS or not reader.has_vector(docnum, "body"):
+                    continue  # a body of stop words only (e.g. "och det") has no terms to compare
                 vector = [
                     (term, tf) for term, tf in searcher.vector_as("weight", docnum, "body") if df(term) > 1
                 ]
