@@ -22,18 +22,23 @@ LIMITS = {
 """What fits on an A5 card side in the card's type sizes (checked by `invoke validate`)."""
 
 
-ON_CARD = ("themes", "target_groups", "effort", "effort.level", "effort.time", "effort.hours")
-"""Fields printed on a card front whose inferred markers the card prints too."""
+ON_CARD = (
+    "themes", "target_groups", "effort", "effort.level", "effort.time", "effort.hours", "effort.cost_sek",
+    "steps", "core",
+)  # fmt: skip
+"""Fields printed on a card whose inferred markers the card prints too."""
 
 
 def inferred_on_card(item) -> list[tuple[str, str]]:
-    """(Swedish field name, reason) for each inferred value the card shows, once per reason."""
-    found: dict[str, str] = {}
-    for path in (*ON_CARD, "effort.cost_sek", "steps", "core"):
+    """(Swedish field names, reason) for the inferred values the card shows; fields that share
+    a reason share a line ("Steg och kärnan: …")."""
+    names: dict[str, list[str]] = {}
+    for path in ON_CARD:
         reason = inferred_reason(item, path)
-        if reason and reason not in found.values():
-            found.setdefault(field_label(path), reason)
-    return list(found.items())
+        covered = "." in path and inferred_reason(item, path.split(".")[0]) == reason
+        if reason and not covered and field_label(path) not in names.setdefault(reason, []):
+            names[reason].append(field_label(path))
+    return [(" och ".join(labels), reason) for reason, labels in names.items()]
 
 
 def card_problems(source: SourceFile, item) -> list[Diagnostic]:

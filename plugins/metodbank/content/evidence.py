@@ -276,13 +276,21 @@ def flags(cases, found: list[Finding], sources, copies: int, organisations: int)
     return tuple(out)
 
 
+USE_WANTED = {
+    "method": "ett fall i Metodbanken där metoden används, med källa",
+    "factor": "ett fall i Metodbanken där källan visar framgångsfaktorn, utan tolkning",
+    "recommendation": "ett fall i Metodbanken som rekommendationen bygger på, utan tolkning",
+}
+"""'Nästa steg' at step 0 when nothing documented supports the entry yet."""
+
+
 def next_step(entry, step: int, used: bool, capped_at_cap: bool) -> str:
     """What evidence would move the entry one step up."""
     if step == 0:
         missing = missing_description(entry)
         parts = ["en beskrivning av " + _join(missing)] if missing else []
         if not used:
-            parts.append("ett fall i Metodbanken där arbetssättet används, med källa")
+            parts.append(USE_WANTED.get(entry.kind.name, USE_WANTED["method"]))
         return _capital(" och ".join(parts)) + "."
     if step >= len(LADDER) - 1:
         return "Högsta steget: håll underlaget aktuellt och granska det igen i tid."
@@ -310,7 +318,7 @@ def declaration(entry, cases, found: list[Finding], sources) -> tuple[Dimension,
     strong = any(s.kind in STRONG_KINDS for s in sources)
     is_method = entry.kind.name == "method"
     effects = [f for f in found if f.shows in EFFECT]
-    uncited_effects = any(r.shows in EFFECT for c in cases for r in c.item.results)
+    said = any(r.shows in EFFECT or r.shows == "bedömning" for c in cases for r in c.item.results)
     effort = getattr(item, "effort", None)
     cost = effort is not None and (effort.hours is not None or effort.cost_sek is not None)
     cost_backed = cost and not any(
@@ -327,9 +335,7 @@ def declaration(entry, cases, found: list[Finding], sources) -> tuple[Dimension,
         ),
         "metod": _graded(method_written, method_backed, strong),
         "genomförande": _graded(bool(cases) or bool(getattr(item, "cases", None)), bool(cases), strong),
-        "effekt": _graded(
-            bool(effects) or uncited_effects, bool(effects), any(f.kinds & STRONG_KINDS for f in effects)
-        ),
+        "effekt": _graded(bool(effects) or said, bool(effects), any(f.kinds & STRONG_KINDS for f in effects)),
         "ekonomi": "D" if effort is None else _graded(True, cost_backed, strong),
     }
     return tuple(Dimension(name, grade, GRADES[grade]) for name, grade in grades.items())

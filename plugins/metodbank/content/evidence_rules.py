@@ -22,8 +22,8 @@ LADDER = (
     Rung(
         1,
         "Beskriven",
-        "Målgrupp, syfte, steg och förutsättningar är nedskrivna, och arbetssättet har använts i minst "
-        "ett fall med källa.",
+        "Arbetssättet är nedskrivet (för en metod: målgrupp, syfte, steg och förutsättningar) och har "
+        "använts i minst ett fall med källa.",
         "ett fall i Metodbanken där arbetssättet används, med källa, och en beskrivning med målgrupp, "
         "syfte, steg och förutsättningar",
     ),
@@ -90,8 +90,9 @@ DIMENSIONS = {
     "(för framgångsfaktorer och rekommendationer: de metoder de gäller).",
     "genomförande": "Arbetssättet är använt i fall; belagt när ett fall med källa använder det utan "
     "tolkning.",
-    "effekt": "Resultat om förändring eller effekt; belagt när resultatet anger sin källa. A kräver att "
-    "källan är en utvärdering eller forskning.",
+    "effekt": "Resultat om förändring eller effekt; belagt när resultatet anger sin källa. Aktörernas egen "
+    "bedömning utan mätning, eller ett resultat utan källa, ger C. A kräver att källan är en utvärdering "
+    "eller forskning.",
     "ekonomi": "Timmar eller kostnad i kronor; belagt när värdet inte är redaktionens uppskattning. "
     "Bara nivå och tid i ord ger C.",
 }

@@ -289,7 +289,7 @@ class Method(Classified):
 
 
 class SuccessFactor(Classified):
-    """En framgångsfaktor: en lärdom om vad som får arbetet att fungera."""
+    """En framgångsfaktor: en lärdom som källorna lyfter fram om vad som kan få arbetet att fungera."""
 
     cases: list[CaseRef] = Field(min_length=1)
     """Id för fall som stöder framgångsfaktorn."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .types import PastDate, ShortText, SourceKind, Text, WebUrl
@@ -18,9 +18,10 @@ from .types import PastDate, ShortText, SourceKind, Text, WebUrl
 DATE_KINDS = ("publicerad", "senast uppdaterad", "hämtad")
 """What a source's date means, as contributors write it."""
 
-RESULT_KINDS = ("genomförande", "förändring", "jämförd effekt", "ingen effekt", "negativ effekt")
-"""What a result shows: something was done; follow-up or before/after data show a change;
-an evaluation with a comparison shows an effect; no effect; a negative effect."""
+RESULT_KINDS = ("genomförande", "bedömning", "förändring", "jämförd effekt", "ingen effekt", "negativ effekt")
+"""What a result shows: something was done; the actors' own judgement without data; follow-up
+or before/after data show a change; an evaluation with a comparison shows an effect; no effect;
+a negative effect."""
 
 
 class Part(BaseModel):
@@ -60,6 +61,14 @@ SourceNumbers = Annotated[
     list[Annotated[int, Field(ge=1)]],
     BeforeValidator(_one_or_more),
     Field(min_length=1, json_schema_extra={"x-metodbank": {"source_numbers": True}}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1},
+            ]
+        }
+    ),
 ]
 """One source number or a list of them: `source: 2` or `source: [1, 3]`."""
 
@@ -82,7 +91,7 @@ class Result(Claim):
     """A result, with what kind of change it shows."""
 
     shows: Literal[RESULT_KINDS] = "genomförande"
-    """Vad resultatet visar: genomförande (något gjordes), förändring (uppföljning eller före/efter-mätning visar förändring), jämförd effekt (utvärdering med jämförelse), ingen effekt eller negativ effekt."""
+    """Vad resultatet visar: genomförande (något gjordes), bedömning (aktörernas egen bedömning utan mätning), förändring (uppföljning eller före/efter-mätning visar förändring), jämförd effekt (utvärdering med jämförelse), ingen effekt eller negativ effekt."""
 
 
 class Quote(Part):

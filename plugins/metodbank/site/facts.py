@@ -46,9 +46,13 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
 
 
 def marked(item, field: str, links: list[Link]) -> list[Link]:
-    """`links` for the values of a list field, each with its inferred reason (if any)."""
+    """`links` for the values of a list field, each with its own inferred reason; a marker on
+    the whole list is shown once, after the last value."""
+    whole = (getattr(item, "inferred", None) or {}).get(field)
     for index, link in enumerate(links):
-        link.inferred = inferred_reason(item, f"{field}[{index + 1}]")
+        own = inferred_reason(item, f"{field}[{index + 1}]")
+        last = index == len(links) - 1
+        link.inferred = own if own != whole else (whole if last else None)
     return links
 
 

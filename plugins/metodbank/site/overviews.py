@@ -27,12 +27,12 @@ SECTION_INTROS = {
     "notiser och projektsidor.",
     "case": "Fall är konkreta exempel: vad som gjordes, var, av vem och när, vilken fråga aktörerna "
     "valde och vad källorna säger om resultatet.",
-    "factor": "Framgångsfaktorer är lärdomar om vad som får arbetet att fungera, var och en med de fall "
-    "som stöder den.",
+    "factor": "Framgångsfaktorer är lärdomar som källorna lyfter fram, var och en med de fall som stöder "
+    "den och med hur väl den är belagd. De flesta är redaktionens slutsatser av korta källor.",
     "recommendation": "Rekommendationer är konkreta råd till bostadsaktörer, byggda på fallen och "
-    "framgångsfaktorerna.",
-    "organisation": "Aktörer är bostadsföretag, föreningar, kommuner, forskningsaktörer och andra som "
-    "har deltagit i fallen.",
+    "framgångsfaktorerna. Råden är redaktionens; varje rekommendation visar vad den bygger på.",
+    "organisation": "Aktörer är bostadsföretag, branschorganisationer, föreningar, företag, myndigheter, "
+    "forskare och andra som har deltagit i fallen.",
 }
 
 

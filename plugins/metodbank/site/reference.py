@@ -36,7 +36,7 @@ def vocabulary_page(vocabulary: Vocabulary) -> Rendered:
     parts = [
         "# Vokabulär",
         Markup(
-            "<p>Teman, målgrupper, roller och aktörstyper får bara ta de här värdena. Skriv id:t i "
+            "<p>Teman, målgrupper, roller, aktörstyper och typer av källor får bara ta de här värdena. Skriv id:t i "
             "filen; webbplatsen visar etiketten. Listan finns i <code>data/vocabulary.yml</code>. "
             "Kommunen ska vara en av Sveriges 290 kommuner, skriven som i <code>data/kommuner.yml</code> "
             "(till exempel <code>Norrköping</code>).</p>"
@@ -47,6 +47,7 @@ def vocabulary_page(vocabulary: Vocabulary) -> Rendered:
         "target_groups": "Målgrupper",
         "roles": "Roller",
         "organisation_types": "Aktörstyper",
+        "source_kinds": "Typer av källor",
     }
     for group, terms in vocabulary.groups.items():
         parts += [

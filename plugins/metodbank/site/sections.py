@@ -27,6 +27,7 @@ def kind_sections(view: SiteView, entry: Entry) -> Sections:
 
 
 RESULT_TAGS = {
+    "bedömning": "Egen bedömning",
     "förändring": "Visar förändring",
     "jämförd effekt": "Effekt i jämförelse",
     "ingen effekt": "Ingen effekt",
