@@ -146,3 +146,48 @@ def test_children_import_this_checkout():
         check=True,
     )
     assert Path(result.stdout.strip()).is_relative_to(ROOT / "plugins")
+
+
+def test_a_control_character_saved_under_serve_shows_an_error_and_serving_goes_on(tmp_path):
+    """A BEL saved into a file while `mkdocs serve` runs: the rebuild lists the error (in
+    Swedish, with the line) and the other pages are still served; nothing gets stuck."""
+    import socket
+    import urllib.request
+
+    from conftest import VALID
+
+    project = make_site_project(tmp_path / "project")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=engine_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+    def page(path: str) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        assert wait_for(lambda: "Välkommen" in page(""), 60)
+        broken = VALID["cases/fallet.md"].replace(
+            "title: Mötesplats i Hageby", "title: Mötes\x07plats i Hageby"
+        )
+        (project / "cases" / "fallet.md").write_text(broken, encoding="utf-8")
+        assert wait_for(lambda: "U+0007 BEL" in page("innehallsfel/"), 60), "the error never showed"
+        assert "cases/fallet.md:2:" in page("innehallsfel/")
+        assert "Kvällsöppen mötesplats" in page("metoder/motesplats/")
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+    assert "\x07" not in (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")

@@ -42,8 +42,9 @@ def bad_characters(text: str) -> list[tuple[int, str]]:
 
 
 def visible(text: str) -> str:
-    """The text without whitespace and invisible characters (zero-width spaces, joiners …)."""
-    return "".join(c for c in _INVISIBLE.sub("", text) if unicodedata.category(c) not in ("Cf", "Cc"))
+    """The characters of `text` that show: letters, digits, punctuation and symbols (no
+    whitespace, zero-width characters, fillers or lone combining marks)."""
+    return "".join(c for c in _INVISIBLE.sub("", text) if unicodedata.category(c)[0] in "LNPS")
 
 
 def strip_controls(text: str) -> str:

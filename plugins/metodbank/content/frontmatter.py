@@ -8,6 +8,7 @@ a bad date reaches the model as a located validation error, not as a crash in YA
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,6 +234,8 @@ def _check_events(front: str) -> tuple[int, str, str] | None:
                 "YAML-ankare och alias (& och *) används inte i innehållsfiler",
                 "skriv ut värdet på varje ställe där det behövs",
             )
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
+            return line, "sammanslagning med << används inte i innehållsfiler", "skriv ut varje fält för sig"
         tag = getattr(event, "tag", None)
         if tag and tag != "!" and not _implicit(event):
             return (
@@ -257,6 +260,28 @@ def _implicit(event) -> bool:
     """Whether an event's tag was resolved by YAML itself rather than written in the file."""
     implicit = getattr(event, "implicit", False)
     return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
+
+
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+def _scalar_problem(node: yaml.ScalarNode) -> tuple[str, str] | None:
+    """A value YAML would read differently from how it looks, or one carrying control
+    characters written as escapes ("\\e", "\\x07" …): (message, hint), or None."""
+    if node.tag == "tag:yaml.org,2002:int" and not _DECIMAL.fullmatch(node.value):
+        return (
+            f"talet {node.value!r} läses inte som det ser ut (inledande nolla, kolon eller understreck)",
+            "skriv talet med bara siffror, till exempel 12, eller sätt citattecken runt texten",
+        )
+    if node.tag == "tag:yaml.org,2002:float" and node.value.lower().lstrip("+-") in (".nan", ".inf"):
+        return f"värdet {node.value!r} är inget tal som går att använda", "skriv ett heltal, till exempel 12"
+    bad = bad_characters(node.value)
+    if bad:
+        return (
+            f"värdet innehåller ett osynligt tecken som inte får finnas i en innehållsfil ({describe(bad[0][1])})",
+            "ta bort escape-koden (till exempel \\e eller \\x07) ur värdet",
+        )
+    return None
 
 
 def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, int], rel: str, problems: list[Diagnostic]) -> None:
@@ -293,6 +318,10 @@ def _walk(node: yaml.Node, loc: Loc, positions: dict[Loc, int], rel: str, proble
             seen.add(key)
             positions[loc + (key,)] = line
             _walk(value_node, loc + (key,), positions, rel, problems)
+    elif isinstance(node, yaml.ScalarNode):
+        problem = _scalar_problem(node)
+        if problem is not None:
+            problems.append(Diagnostic(rel, node.start_mark.line + 2, *problem))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             positions[loc + (index,)] = item.start_mark.line + 2

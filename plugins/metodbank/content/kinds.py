@@ -77,7 +77,32 @@ def discover(root: Path) -> tuple[list[tuple[Kind, Path]], list[Diagnostic]]:
                 found.append((kind, path))
             else:
                 problems.append(problem)
-    return sorted(found, key=lambda pair: pair[1].relative_to(root).as_posix()), problems
+    return sorted(found, key=lambda pair: pair[1].relative_to(root).as_posix()), problems + _misnamed_folders(
+        root
+    )
+
+
+MISNAMED = {
+    "case": "cases", "fall": "cases", "method": "methods", "metoder": "methods", "organisation": "organisations",
+    "organization": "organisations", "organizations": "organisations", "aktorer": "organisations",
+}  # fmt: skip
+"""Folder names a contributor might use by mistake, and the folder that is read."""
+
+
+def _misnamed_folders(root: Path) -> list[Diagnostic]:
+    """Content files in a folder that looks like a content folder but is not read."""
+    problems = []
+    for wrong, right in MISNAMED.items():
+        for path in sorted((root / wrong).glob("*.md")) if (root / wrong).is_dir() else []:
+            problems.append(
+                Diagnostic(
+                    path.relative_to(root).as_posix(),
+                    1,
+                    f"mappen {wrong}/ läses inte",
+                    f"flytta filen till {right}/",
+                )
+            )
+    return problems
 
 
 def _not_content(root: Path, path: Path, rel: str, kind: Kind) -> Diagnostic | None:
@@ -91,7 +116,12 @@ def _not_content(root: Path, path: Path, rel: str, kind: Kind) -> Diagnostic | N
             f"döp om den till {stem}.md",
         )
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a link that points at itself, round and round
+            return Diagnostic(
+                rel, 1, "filen är en länk som går i en cirkel", "ersätt länken med en vanlig fil"
+            )
         if not target.exists():
             return Diagnostic(
                 rel, 1, "filen är en länk till en fil som inte finns", "ersätt länken med en vanlig fil"

@@ -7,6 +7,7 @@ nothing stops at the first error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .bodylinks import find_references
+from .characters import visible
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
@@ -24,7 +26,7 @@ from .provenance import check_provenance
 from .safety import check_body_safety
 from .suggest import did_you_mean
 from .types import CheckContext
-from .vocabulary import Vocabulary
+from .vocabulary import GROUP_LABELS, DataError, Vocabulary
 
 
 @dataclass
@@ -71,6 +73,10 @@ class Library:
         )
 
 
+HTML_COMMENT = re.compile(r"<!--.*?(-->|$)", re.S)
+RESERVED_IDS = {"index"}
+"""File names that would collide with a section's own overview page."""
+
 Check = Callable[[Kind, SourceFile, BaseModel], list[Diagnostic]]
 """An extra rule on one valid file, given by a package above this one (e.g. card limits)."""
 
@@ -78,48 +84,16 @@ Check = Callable[[Kind, SourceFile, BaseModel], list[Diagnostic]]
 def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Check] = ()) -> Library:
     """Read and validate every content file under `root`, with the model's rules and `checks`."""
     root = root.resolve()
-    library = Library(root, Vocabulary.load(data_dir or root / "data"))
+    try:
+        vocabulary = Vocabulary.load(data_dir or root / "data")
+    except DataError as error:  # nothing can be checked without the vocabulary
+        return Library(
+            root, Vocabulary({group: {} for group in GROUP_LABELS}, []), diagnostics=error.problems
+        )
+    library = Library(root, vocabulary)
     found, stray = discover(root)
     library.diagnostics.extend(stray)
-    kinds_by_id: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    first_file: dict[str, str] = {}
-    parsed: list[tuple[Kind, str, SourceFile]] = []
-    for kind, path in found:
-        rel = path.relative_to(root).as_posix()
-        stem = path.stem
-        source, problems = read_source(path, rel)
-        library.diagnostics.extend(problems)
-        if not is_valid_id(stem):
-            library.diagnostics.append(
-                Diagnostic(
-                    rel,
-                    1,
-                    f"filnamnet {path.name!r} är inget giltigt id",
-                    f"döp om filen till {slugify(stem) or 'nytt-namn'}.md (bara a–z, 0–9 och bindestreck)",
-                )
-            )
-            library.invalid[rel] = kind.name
-            continue
-        if stem in first_file:
-            library.diagnostics.append(
-                Diagnostic(
-                    rel,
-                    1,
-                    f"id:t {stem!r} finns redan i {first_file[stem]}",
-                    "byt namn på en av filerna: ett id måste vara unikt i hela biblioteket",
-                )
-            )
-            library.invalid[rel] = kind.name
-            ambiguous.add(stem)
-            continue
-        first_file[stem] = rel
-        kinds_by_id[stem] = kind.name
-        if source is None or problems:
-            library.invalid[rel] = kind.name
-            continue
-        parsed.append((kind, stem, source))
-
+    kinds_by_id, ambiguous, parsed = _register(library, found)
     context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
     for kind, stem, source in parsed:
         item, problems = validate_source(kind, source, context, checks)
@@ -134,6 +108,60 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     library.entries = {i: e for i, e in library.entries.items() if e.source.rel not in library.invalid}
     library.diagnostics.sort()
     return library
+
+
+def _id_problem(path: Path, rel: str, stem: str, first_file: dict[str, str]) -> Diagnostic | None:
+    """Why a file's name cannot be its id: not a valid id, reserved, or already taken."""
+    if not is_valid_id(stem):
+        return Diagnostic(
+            rel,
+            1,
+            f"filnamnet {path.name!r} är inget giltigt id",
+            f"döp om filen till {slugify(stem) or 'nytt-namn'}.md (bara a–z, 0–9 och bindestreck)",
+        )
+    if stem in RESERVED_IDS:
+        return Diagnostic(
+            rel,
+            1,
+            f"filnamnet {path.name!r} är reserverat för avsnittets översikt",
+            "döp om filen efter rubriken",
+        )
+    if stem in first_file:
+        return Diagnostic(
+            rel,
+            1,
+            f"id:t {stem!r} finns redan i {first_file[stem]}",
+            "byt namn på en av filerna: ett id måste vara unikt i hela biblioteket",
+        )
+    return None
+
+
+def _register(library: Library, found: list[tuple[Kind, Path]]):
+    """Pass 1: read every file and register its id. Returns the kind of every id, the ids
+    used by more than one file, and the files that parsed."""
+    kinds_by_id: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    first_file: dict[str, str] = {}
+    parsed: list[tuple[Kind, str, SourceFile]] = []
+    for kind, path in found:
+        rel = path.relative_to(library.root).as_posix()
+        stem = path.stem
+        source, problems = read_source(path, rel)
+        library.diagnostics.extend(problems)
+        problem = _id_problem(path, rel, stem, first_file)
+        if problem is not None:
+            library.diagnostics.append(problem)
+            library.invalid[rel] = kind.name
+            if stem in first_file:
+                ambiguous.add(stem)
+            continue
+        first_file[stem] = rel
+        kinds_by_id[stem] = kind.name
+        if source is None or problems:
+            library.invalid[rel] = kind.name
+            continue
+        parsed.append((kind, stem, source))
+    return kinds_by_id, ambiguous, parsed
 
 
 def validate_source(
@@ -155,7 +183,7 @@ def validate_source(
         problems.extend(check_provenance(kind, source, item))
         for check in checks:
             problems.extend(check(kind, source, item))
-    if kind.body_required and not source.body.strip():
+    if kind.body_required and not visible(HTML_COMMENT.sub("", source.body)):
         problems.append(
             Diagnostic(
                 source.rel,

@@ -33,6 +33,7 @@ from .types import (
     Text,
     Theme,
     Title,
+    Unique,
     WebUrl,
 )
 
@@ -93,7 +94,7 @@ class Step(Part):
     """Stegets korta rubrik (en rad)."""
     description: Text | None = None
     """Vad som görs i steget."""
-    roles: list[Role] = []
+    roles: Annotated[list[Role], Unique] = []
     """Roller som bär steget, ur vokabulären (till exempel omradesutvecklare, bovard)."""
 
 
@@ -196,9 +197,9 @@ class Content(Part):
 class Classified(Content):
     """Content that is filtered by theme and target group."""
 
-    themes: list[Theme] = Field(min_length=1)
+    themes: Annotated[list[Theme], Unique] = Field(min_length=1)
     """Teman ur vokabulären (data/vocabulary.yml)."""
-    target_groups: list[TargetGroup] = Field(min_length=1)
+    target_groups: Annotated[list[TargetGroup], Unique] = Field(min_length=1)
     """Målgrupper ur vokabulären (data/vocabulary.yml)."""
     quotes: list[Quote] = []
     """Ordagranna citat ur källorna, var och ett med vem som säger det och källans nummer."""
@@ -213,7 +214,7 @@ class Case(Classified):
     """Kommunen där arbetet gjordes (en av Sveriges 290). Krävs när scope är lokal."""
     district: ShortText | None = None
     """Stadsdel eller bostadsområde, om källan anger det."""
-    organisations: list[OrganisationRef] = Field(min_length=1)
+    organisations: Annotated[list[OrganisationRef], Unique] = Field(min_length=1)
     """Id för de aktörer som deltog."""
     period: Period | None = None
     """När arbetet pågick. Utelämna om källan inte anger det – gissa inte."""
@@ -223,9 +224,9 @@ class Case(Classified):
     """Den specifika fråga aktörerna valde att arbeta med."""
     goals: list[ClaimItem] = []
     """Mätbara mål, som källan anger dem: text, eller text och source (källans nummer)."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för de metoder som användes."""
-    success_factors: list[FactorRef] = []
+    success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som syntes i fallet."""
     results: list[ResultItem] = []
     """Resultat som källan redovisar: text, source (källans nummer) och shows (vad resultatet visar). Lämna tomt hellre än att gissa."""
@@ -291,20 +292,20 @@ class Method(Classified):
 class SuccessFactor(Classified):
     """En framgångsfaktor: en lärdom som källorna lyfter fram om vad som kan få arbetet att fungera."""
 
-    cases: list[CaseRef] = Field(min_length=1)
+    cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder framgångsfaktorn."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för metoder som framgångsfaktorn gäller."""
 
 
 class Recommendation(Classified):
     """En rekommendation: ett konkret råd till bostadsaktörer."""
 
-    cases: list[CaseRef] = Field(min_length=1)
+    cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder rekommendationen."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för metoder som rekommendationen gäller."""
-    success_factors: list[FactorRef] = []
+    success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som rekommendationen bygger på."""
 
 

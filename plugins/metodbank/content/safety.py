@@ -18,34 +18,45 @@ from .frontmatter import SourceFile
 SAFE_SCHEMES = {"http", "https", "mailto"}
 """The only schemes a body link may use; everything else (javascript:, data:, file: …) is refused."""
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
-MARKDOWN_TARGET = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)")
-REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-AUTOLINK_TARGET = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
+MARKDOWN_TARGET = re.compile(r"!?\[[^\[\]\n]*\]\(\s*<?([^)\s>]+)")
+REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ ]*<?(\S+?)>?(?:\s|$)", re.M)
+AUTOLINK_TARGET = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^<>\s]*)>")
 ATTRIBUTE_TARGET = re.compile(
-    r"\b(?:href|src|action|data|formaction|xlink:href|poster|background)\s*=\s*[\"']?([^\"'\s>]+)", re.I
+    r"\b(?:href|src|action|data|formaction|xlink:href|poster|background)\s*=\s*"
+    r"(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
+    re.I,
 )
-RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+"""An address in an HTML attribute; a quoted value may run over several lines."""
+RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
+FOREIGN_ATTRIBUTE = re.compile(r"\b(?:id|class|name)\s*=", re.I)
+ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}\n]*\}")
 EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.I)
 
 
-def _lines_outside_code(body: str):
-    in_fence = False
-    for number, line in enumerate(body.split("\n")):
+def outside_code(body: str) -> str:
+    """The body with fenced blocks and code spans blanked out (same length, same lines)."""
+    lines, in_fence = [], False
+    for line in body.split("\n"):
         if FENCE.match(line):
             in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+            lines.append("")
+        elif in_fence:
+            lines.append("")
+        else:
+            lines.append(CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(lines)
 
 
-def link_targets(line: str) -> list[str]:
-    """Every address a line of Markdown or HTML links to or loads (entities decoded)."""
-    decoded = html.unescape(line)
-    return [
-        target
-        for pattern in (MARKDOWN_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, ATTRIBUTE_TARGET)
-        for target in pattern.findall(decoded)
-    ]
+def link_targets(text: str) -> list[tuple[int, str]]:
+    """(0-based line, address) of every link or loaded address in Markdown or HTML text,
+    entities decoded and tabs dropped, as browsers drop them inside addresses."""
+    decoded = html.unescape(text).replace("\t", "")
+    found = []
+    for pattern in (MARKDOWN_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, ATTRIBUTE_TARGET):
+        for match in pattern.finditer(decoded):
+            target = next(group for group in match.groups() if group is not None) if match.groups() else ""
+            found.append((decoded.count("\n", 0, match.start()), target))
+    return found
 
 
 def unsafe_scheme(target: str) -> str | None:
@@ -59,44 +70,51 @@ def unsafe_scheme(target: str) -> str | None:
 def check_body_safety(source: SourceFile) -> list[Diagnostic]:
     """Errors for links that are not web or e-mail addresses; warnings (printed as such) for
     raw HTML that the cleaning removes."""
+    text = outside_code(source.body)
     problems = []
-    for number, line in _lines_outside_code(source.body):
-        where = source.body_line + number
-        for target in link_targets(line):
-            scheme = unsafe_scheme(target)
-            if scheme:
-                problems.append(
-                    Diagnostic(
-                        source.rel,
-                        where,
-                        f"länken använder {scheme}:, som inte är tillåtet",
-                        "länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
-                    )
+    for line, target in link_targets(text):
+        scheme = unsafe_scheme(target)
+        if scheme:
+            problems.append(
+                Diagnostic(
+                    source.rel,
+                    source.body_line + line,
+                    f"länken använder {scheme}:, som inte är tillåtet",
+                    "länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
                 )
-        problems += _raw_html(source.rel, where, html.unescape(line))
-    return problems
+            )
+    for number, line in enumerate(html.unescape(text).split("\n")):
+        problems += _raw_html(source.rel, source.body_line + number, line)
+    return sorted(set(problems))
 
 
 def _raw_html(rel: str, where: int, line: str) -> list[Diagnostic]:
-    """One warning per raw HTML tag on a line that the page cleaning will remove."""
+    """One warning per raw HTML tag on a line that the page cleaning will remove or change."""
     problems, seen = [], set()
     for closing, tag, attributes in RAW_TAG.findall(line):
         name = tag.lower()
         if closing or name in seen:
             continue
-        if (
+        removed = (
             name not in nh3.ALLOWED_TAGS
             or EVENT_ATTRIBUTE.search(attributes)
             or "style" in attributes.lower()
-        ):
+        )
+        if removed or FOREIGN_ATTRIBUTE.search(attributes):
             seen.add(name)
             problems.append(
-                Diagnostic(
-                    rel,
-                    where,
-                    f"HTML-taggen <{name}> eller dess attribut tas bort när sidan byggs",
-                    "skriv texten i Markdown; skript, iframes, stilar och händelseattribut publiceras aldrig",
-                    severity="warning",
-                )
+                _warning(rel, where, f"HTML-taggen <{name}> eller dess attribut tas bort när sidan byggs")
             )
+    if ATTR_LIST.search(line):
+        problems.append(_warning(rel, where, "id och klasser ({: #… .…}) i texten tas bort när sidan byggs"))
     return problems
+
+
+def _warning(rel: str, where: int, message: str) -> Diagnostic:
+    return Diagnostic(
+        rel,
+        where,
+        message,
+        "skriv texten i Markdown; skript, iframes, stilar och händelseattribut publiceras aldrig",
+        severity="warning",
+    )

@@ -129,11 +129,17 @@ PartialDate = Annotated[
 
 def _web_url(value: str) -> str:
     parts = urlsplit(value.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise PydanticCustomError(
             "web_url",
             "ogiltig webbadress '{value}'",
             {"value": value, "hint": "ange en fullständig adress som börjar med https:// eller http://"},
+        )
+    if "@" in parts.netloc or any(c.isspace() for c in value.strip()):
+        raise PydanticCustomError(
+            "web_url_spoof",
+            "webbadressen '{value}' innehåller mellanslag eller ett namn@ före webbplatsen",
+            {"value": value, "hint": "skriv adressen som den står i webbläsarens adressfält"},
         )
     return value.strip()
 
@@ -270,3 +276,18 @@ KIND_ARTICLES = {
     "organisation": "en aktör",
 }
 """Each kind with its Swedish indefinite article, for messages."""
+
+
+def _unique(values: list) -> list:
+    repeated = sorted({v for v in values if values.count(v) > 1})
+    if repeated:
+        raise PydanticCustomError(
+            "repeated",
+            "'{value}' står flera gånger i listan",
+            {"value": repeated[0], "hint": "skriv varje värde en gång"},
+        )
+    return values
+
+
+Unique = AfterValidator(_unique)
+"""A list where each value may appear once (references, themes, target groups)."""

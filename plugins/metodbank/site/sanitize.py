@@ -17,9 +17,10 @@ ATTRIBUTES["a"] = {"href", "hreflang", "title"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 ADMONITIONS = {"admonition", "note", "tip", "info", "warning", "danger", "example", "quote", "abstract"}
-CLASSES = {"a": {"headerlink"}, "div": ADMONITIONS, "p": {"admonition-title"}}
+CLASSES = {"a": {"headerlink", "mb-ref"}, "div": ADMONITIONS, "p": {"admonition-title"}}
 """The only classes a contributed body keeps: Markdown's own (permalinks, admonitions). No
-class of the theme (`md-dialog` …) or of ours (`mb-…`), so a body cannot fake page chrome."""
+class of the theme (`md-dialog` …) or of ours (`mb-…`, but the `[[id]]` link style), so a body
+cannot fake page chrome."""
 
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
 RESERVED_ID = re.compile(r"^(md|mb)(-|$)")
