@@ -204,6 +204,14 @@ CASES = [
         ["forskningskälla"],
     ),
     (
+        "two-cases-of-one-organisation-are-not-spread",
+        {**described(), "cases/navestad.md": SECOND_CASE.replace("[foreningen]", "[bolaget]")},
+        1,
+        ("Otillräckligt underlag",),
+        False,
+        ["forskningskälla"],
+    ),
+    (
         "spread-by-two-organisations",
         {
             **described(),

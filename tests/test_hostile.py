@@ -174,7 +174,12 @@ row(
 )
 row("finished-in-future", case(("  end: 2020", "  end: 2031")), 12, "avslutat men perioden slutar 2031")
 row("period-backwards", case(("  end: 2020", "  end: 2010")), 9, "slutar (2010) innan den börjar")
-row("bad-date", case(("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")), REVIEW_LINE, "ogiltigt datum")
+row(
+    "bad-date",
+    case(("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")),
+    REVIEW_LINE,
+    "ogiltigt datum",
+)
 row("hours-bool", method(("  hours: 300", "  hours: true")), 21, "heltal", folder="methods")
 row("hours-text", method(("  hours: 300", "  hours: '12'")), 21, "heltal", folder="methods")
 row(

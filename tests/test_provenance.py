@@ -88,6 +88,14 @@ BAD_MARKERS = [
         "'status' är ingen lista, så 'status[1]' i inferred pekar inte på något — skriv bara 'status' utan [ ]",
     ),
     (
+        "reason-too-long",
+        CASE,
+        "inferred:\n  status: " + "x" * 301,
+        "  status:",
+        "fältet 'inferred.status' är för långt: 301 tecken, högst 300 — korta texten; längre resonemang hör "
+        "hemma i brödtexten",
+    ),
+    (
         "list-instead-of-mapping",
         CASE,
         "inferred:\n  - period.start",

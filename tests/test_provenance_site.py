@@ -150,3 +150,82 @@ def test_real_library_marks_every_inferred_value_it_shows(built_site):
             continue
         page = (built_site / entry.kind.section / entry.id / "index.html").read_text(encoding="utf-8")
         assert "mb-inferred__tag" in page, entry.id
+
+
+# --- the real library: claims, quotes, fit, cards and plans ---------------------------------
+
+
+def real(built_site: Path, path: str) -> str:
+    return (built_site / path).read_text(encoding="utf-8")
+
+
+def test_results_and_quotes_refer_to_their_sources(built_site):
+    library = load_library(ROOT)
+    for entry in library.of_kind("case"):
+        page = real(built_site, f"fall/{entry.id}/index.html")
+        results = page.split('id="resultat-i-korthet"', 1)[1].split("<h2", 1)[0]
+        for result in entry.item.results:
+            for number in result.source or []:
+                assert f'href="#kalla-{number}"' in results, entry.id
+        for quote in entry.item.quotes:
+            assert html_text(quote.text) in page and html_text(quote.speaker) in page, entry.id
+        for number in range(1, len(entry.item.sources) + 1):
+            assert f'id="kalla-{number}"' in page, entry.id
+    innovation = real(built_site, "fall/allmannyttans-innovationslabb/index.html")
+    assert "Egen bedömning:" in innovation, "a judgement without data is labelled as one"
+    assert 'aria-label="Källa 1: Många små steg ger stor nytta tillsammans"' in innovation
+
+
+def html_text(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True).replace("&#x27;", "&#39;")
+
+
+def test_methods_say_when_they_do_not_fit_and_what_to_combine_with(built_site):
+    library = load_library(ROOT)
+    for entry in library.of_kind("method"):
+        page = real(built_site, f"metoder/{entry.id}/index.html")
+        assert entry.item.not_when, f"{entry.id} has no not_when"
+        section = page.split('id="nar-passar-metoden-inte"', 1)[1].split("<h2", 1)[0]
+        for item in entry.item.not_when:
+            assert ("(redaktionens råd)" in section) if item.editorial else ('href="#kalla-' in section)
+        for combination in entry.item.combine_with:
+            other = real(built_site, f"metoder/{combination.id}/index.html")
+            backlinks = other.split('id="kombineras-med"', 1)[1].split("<h2", 1)[0]
+            assert f'href="../{entry.id}/"' in backlinks, (entry.id, combination.id)
+
+
+def test_copied_status_is_dated_by_its_source(built_site):
+    page = real(built_site, "fall/bis-boden/index.html")
+    status = re.search(r"<dt>Status</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
+    assert status.startswith("Pågår (enligt källa från 2019-09-18)") and "tolkat" in status
+    vinnova = real(built_site, "fall/coompanion-sodertalje-motesplatser/index.html")
+    assert "senast uppdaterad 2016-05-28" in vinnova and "publicerad 2016-05-28" not in vinnova
+
+
+def test_card_and_plan_carry_the_grade_and_the_editors_inferences(built_site):
+    from pypdf import PdfReader
+
+    text = " ".join(
+        " ".join((page.extract_text() or "").split())
+        for page in PdfReader(built_site / "metodkort" / "kopiera-en-verksamhet.pdf").pages
+    )
+    assert "Steg 1 av 5: Beskriven" in text and "Nästa steg" in text
+    assert "Tolkat av redaktionen" in text.upper() or "TOLKAT AV REDAKTIONEN" in text
+    assert "Prövad" not in text
+    plan = real(built_site, "kopiera/kopiera-en-verksamhet.md")
+    assert "## Tolkat av redaktionen" in plan and "## När passar metoden inte?" in plan
+    assert "Evidens: Steg 1 av 5: Beskriven" in plan
+
+
+def test_overlong_reasons_for_values_on_the_card_are_caught(tmp_path):
+    from conftest import write_library
+
+    long = ("Redaktionens uppskattning, eftersom källan inte säger något om tid eller kostnad. " * 3).strip()
+    markers = f'inferred:\n  effort.level: "{long}"\n  steps: "{long}!"\n'
+    method = VALID["methods/motesplats.md"].replace("last_reviewed:", markers + "last_reviewed:", 1)
+    library = load_library(write_library(tmp_path, {**VALID, "methods/motesplats.md": method}))
+    (problem,) = [str(d) for d in library.errors]
+    line = method.split("\n").index("inferred:") + 1
+    assert problem.startswith(f"methods/motesplats.md:{line}: skälen i inferred för värden på kortet")

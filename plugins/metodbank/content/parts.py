@@ -135,7 +135,7 @@ def _mapping(value: object) -> object:
     return value
 
 
-Reason = Annotated[str, BeforeValidator(_reason), Field(min_length=1, max_length=300)]
+Reason = Annotated[ShortText, BeforeValidator(_reason)]
 InferredMarkers = Annotated[dict[str, Reason], BeforeValidator(_mapping)]
 """`field path → reason` for the values the editors inferred."""
 
