@@ -15,6 +15,7 @@ import segno
 from markupsafe import Markup
 
 from ..content.evidence import grade
+from ..content.provenance import inferred_reason
 from ..content.urls import page_uri, page_url
 from ..site.html import format_number, template_env
 from .limits import inferred_on_card
@@ -51,8 +52,9 @@ class Card:
         )
 
 
-def effort_text(effort) -> str:
-    text = f"{effort.level.capitalize()}: {effort.time}"
+def effort_text(effort, inferred: bool = False) -> str:
+    """'Hög (tolkat): …' — the card says where an estimate is the editors' (reason in the box)."""
+    text = f"{effort.level.capitalize()}{' (tolkat)' if inferred else ''}: {effort.time}"
     if effort.hours is not None:
         text += f", cirka {format_number(effort.hours)} timmar"
     if effort.cost_sek is not None:
@@ -76,7 +78,7 @@ def build_card(entry, library, refs, site_url: str) -> Card:
         summary=item.summary,
         themes=[vocabulary.label("themes", t) for t in item.themes],
         target_groups=[vocabulary.label("target_groups", t) for t in item.target_groups],
-        effort=effort_text(item.effort),
+        effort=effort_text(item.effort, inferred_reason(item, "effort.level") is not None),
         evidence=found.summary() if found else "",
         next_step=found.next_step if found else "",
         steps=[step.title for step in item.steps],

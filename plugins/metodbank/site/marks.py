@@ -43,7 +43,7 @@ def with_mark(value, item, path: str) -> Markup:
 
 
 def cite(numbers: list[int] | None, sources=None) -> Markup:
-    """Footnote-style references to the fact box's sources: [1][3]."""
+    """Footnote-style references to the fact box's sources, such as `[1][3]`."""
     if not numbers:
         return Markup("")
     refs = []
