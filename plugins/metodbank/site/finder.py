@@ -39,6 +39,12 @@ def catalogue(library, refs) -> list[dict]:
     return records
 
 
+def _effort_note(items: list[dict]) -> str:
+    """'tolkad för 7 av 7 metoder' when some effort levels are the editors' estimates."""
+    inferred = sum(1 for item in items if item["effort_inferred"])
+    return f"tolkad för {inferred} av {len(items)} metoder" if inferred else ""
+
+
 def finder_page(library, records: list[dict]) -> Rendered:
     """The finder page: a filter form over the full, server-rendered list of methods."""
     current = page_url(FINDER_URI)
@@ -62,6 +68,7 @@ def finder_page(library, records: list[dict]) -> Rendered:
         themes=options("themes", "themes"),
         target_groups=options("target_groups", "target_groups"),
         efforts=[level for level in EFFORT_LEVELS if any(r["effort"] == level for r in records)],
+        effort_note=_effort_note(items),
         evidence_steps=EVIDENCE_STEPS,
         items=items,
         catalogue=relative_url(CATALOGUE_URI, current).rstrip("/"),
