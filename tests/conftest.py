@@ -232,12 +232,17 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def served(folder: Path):
+    """Yield the base URL of `folder` served over HTTP, and stop serving afterwards."""
+    url, server = serve_folder(folder)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the real site served over HTTP."""
-    url, server = serve_folder(built_site)
-    yield url
-    server.shutdown()
+    yield from served(built_site)
 
 
 @pytest.fixture
@@ -250,3 +255,76 @@ def tab(browser):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+# --- a small site with every plugin and hostile values, for the sharing and tool tests ----------
+
+HOSTILE_METHOD = (
+    VALID["methods/motesplats.md"]
+    .replace("title: Kvällsöppen mötesplats", 'title: \'=HYPERLINK("http://angripare.example";"Klicka")\'')
+    .replace(
+        "summary: Öppna en lokal för unga några kvällar i veckan med vuxna på plats.",
+        'summary: \'+46 70 123 45 67 <script>alert("sammanfattning")</script> & "citat"\'',
+    )
+    .replace("  level: medel", "  level: låg")
+)
+"""A method whose title and summary a spreadsheet would run as formulas, and whose summary
+carries markup and quotes (allowed in a summary, and escaped wherever it is shown)."""
+
+TOOLS_YML = """site_name: Testbanken
+site_url: https://test.example.se/
+repo_url: https://github.com/test/testbanken
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: sv
+  font: false
+  custom_dir: overrides
+plugins:
+  - metodbank-content
+  - metodbank-links
+  - metodbank-search:
+      pagefind: false
+  - metodbank-cards:
+      pdf: false
+nav:
+  - Start: index.md
+  - Metoder: metoder/index.md
+"""
+
+
+@pytest.fixture(scope="session")
+def tools_site(tmp_path_factory) -> Path:
+    """The fixture library plus a hostile method, built with every plugin and the theme override."""
+    from metodbank.build import build_site
+
+    root = tmp_path_factory.mktemp("tools")
+    make_site_project(root, TOOLS_YML)
+    write_library(root, {"methods/formel.md": HOSTILE_METHOD})
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    site = root / "site"
+    assert build_site(root, site_dir=site, strict=True) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def tools_url(tools_site):
+    yield from served(tools_site)
+
+
+FORMULA_CELLS = [
+    ("=1+1", "'=1+1"),
+    ("+46 70 123 45 67", "'+46 70 123 45 67"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tflik", "'\tflik"),
+    ("\rretur", "'\rretur"),
+    ('=HYPERLINK("http://x";"y")', '\'=HYPERLINK("http://x";"y")'),
+    ("Mötesplats = bra", "Mötesplats = bra"),
+    (" =inte först", " =inte först"),
+    ("– tankstreck", "– tankstreck"),
+    ("", ""),
+    (None, ""),
+    (12, "12"),
+]
+"""(cell value, what a CSV export writes): the formula rule shared by Python and share.js."""

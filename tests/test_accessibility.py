@@ -28,6 +28,14 @@ PAGES = {
     "hitta-metod": "hitta-metod/",
     "hitta-metod-filtrerad": "hitta-metod/?tema=motesplatser&insats=medel",
     "metodkort": "metodkort/",
+    "vilken-metod": "vilken-metod/",
+    "vilken-metod-besvarad": "vilken-metod/?tema=samverkan&malgrupp=boende&insats=medel&partner=inga&provat=strategisk-dialog",
+    "jamfor": "jamfor/",
+    "jamfor-fyra": "jamfor/?metod=innovationslabb&metod=koalitionsmodellen&metod=strategisk-dialog&metod=omradesforetag",
+    "fardplaner": "fardplaner/",
+    "fardplan": "fardplaner/fran-dialog-till-motesplats/",
+    "spridning": "spridning/",
+    "fall-med-kopior": "fall/portalen-norrkoping/",
     "bidra": "bidra/",
     "faltreferens": "bidra/falt/",
     "oppna-data": "oppna-data/",
@@ -53,8 +61,8 @@ def violations(tab) -> list[str]:
 def test_page_has_no_wcag_violations(tab, site_url, path):
     tab.goto(site_url + path)
     tab.wait_for_load_state("networkidle")
-    if path.startswith("hitta-metod"):
-        tab.wait_for_selector("form[data-mb-ready]")
+    if path.startswith(("hitta-metod", "vilken-metod", "jamfor")):
+        tab.wait_for_selector("form[data-mb-ready]", state="attached")
     assert violations(tab) == []
 
 
@@ -72,6 +80,28 @@ def test_card_and_plan_pages_have_no_wcag_violations(tab, site_url):
     for path in ("metodkort/motesplats-for-unga.html", "kopiera/motesplats-for-unga.html"):
         tab.goto(site_url + path)
         assert violations(tab) == [], path
+
+
+def test_printable_deck_of_a_selection_has_no_wcag_violations(tab, site_url):
+    tab.goto(site_url + "metodkort/urval.html?metod=strategisk-dialog&metod=innovationslabb")
+    tab.wait_for_selector("[data-mb-deck][data-mb-ready]", state="attached")
+    assert violations(tab) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "vilken-metod/?tema=motesplatser&malgrupp=unga",
+        "jamfor/?metod=innovationslabb&metod=koalitionsmodellen",
+    ],
+)
+def test_phone_width_tools_have_no_wcag_violations(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + path)
+    tab.wait_for_selector("form[data-mb-ready]", state="attached")
+    assert violations(tab) == []
+    context.close()
 
 
 def test_phone_width_case_page_has_no_wcag_violations(browser, site_url):

@@ -60,7 +60,29 @@ FILL = {
         "cases": ["fallet"],
     },
     "organisation": {"summary": "En förening i Gottsunda som driver läxhjälp.", "type": "forening"},
+    "playbook": {
+        "summary": "Först en mötesplats, sedan läxhjälp på samma plats.",
+        "themes": ["unga"],
+        "target_groups": ["unga"],
+        "steps": [
+            {
+                "method": "motesplats",
+                "why": "Platsen behövs först.",
+                "hands_over": "En lokal och unga som kommer.",
+            },
+            {"method": "andra-metoden", "why": "Läxhjälpen bygger på platsen."},
+        ],
+        "provenance": {"basis": "redaktionen", "reason": "Ordningen är ett exempel i testet."},
+    },
 }
+EXTRA = {
+    "playbook": {
+        "methods/andra-metoden.md": VALID["methods/motesplats.md"].replace(
+            "title: Kvällsöppen mötesplats", "title: Läxhjälp på mötesplatsen"
+        )
+    }
+}
+"""Files a kind's filled template needs beside the fixture library (a playbook needs two methods)."""
 SOURCES = [{"title": "Artikel om läxhjälpen", "kind": "kort-notis"}]
 
 
@@ -94,6 +116,7 @@ def test_new_file_validates_once_the_required_fields_are_filled(library_root, ki
     data = yaml.safe_load(front.removeprefix("---\n"))
     data.update(FILL[kind], sources=SOURCES)
     path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
+    write_library(library_root, EXTRA.get(kind, {}))
     library = load_library(library_root)
     assert library.errors == []
     assert "laxhjalp-i-gottsunda" in library.entries

@@ -47,6 +47,8 @@ KIND_NAMES = {
     "rekommendation": "recommendation",
     "aktor": "organisation",
     "aktör": "organisation",
+    "fardplan": "playbook",
+    "färdplan": "playbook",
 }
 
 
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp")
     find = sub.add_parser("search", help="sök i biblioteket")
     find.add_argument("query")
-    find.add_argument("--kind", help="metod, fall, framgangsfaktor, rekommendation eller aktor")
+    find.add_argument("--kind", help="metod, fall, framgangsfaktor, rekommendation, aktor eller fardplan")
     find.add_argument("--theme", help="ett tema-id ur vokabulären")
     find.add_argument("--limit", type=int, default=10)
     find.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp")

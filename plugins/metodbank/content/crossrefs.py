@@ -21,6 +21,7 @@ REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "case": ("organisations", "methods", "success_factors"),
     "factor": ("cases", "methods"),
     "recommendation": ("cases", "methods", "success_factors"),
+    "playbook": ("cases", "methods"),
 }
 
 

@@ -176,7 +176,9 @@ def validate_source(
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             message, hint = describe(detail, kind.model)
-            problems.append(Diagnostic(source.rel, source.line_of(tuple(detail["loc"])), message, hint))
+            # A model-wide rule may name the field it is about (`loc` in its context).
+            loc = tuple((detail.get("ctx") or {}).get("loc") or detail["loc"])
+            problems.append(Diagnostic(source.rel, source.line_of(loc), message, hint))
     problems.extend(check_body_references(source, context))
     problems.extend(check_body_safety(source))
     if item is not None:

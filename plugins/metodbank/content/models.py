@@ -318,3 +318,90 @@ class Organisation(Content):
     """Kommunen där aktören har sitt säte, om den är lokal."""
     website: WebUrl | None = None
     """Aktörens webbplats."""
+
+
+# --- playbooks: methods in the order they can be used ---------------------------------------
+
+
+class PlaybookStep(Part):
+    """One step of a playbook: a method, why it comes here and what it hands on."""
+
+    method: MethodRef
+    """Id för metoden i det här steget."""
+    why: Text
+    """Varför metoden kommer just här i ordningen."""
+    hands_over: Text | None = None
+    """Vad steget lämnar över till nästa steg. Krävs för alla steg utom det sista."""
+
+
+class Provenance(Part):
+    """Where a playbook's order comes from: a source, or the editors' synthesis."""
+
+    basis: Literal["källa", "redaktionen"]
+    """"källa" när en källa beskriver ordningen; "redaktionen" när kedjan är redaktionens sammanställning."""
+    reason: Text
+    """Vad källorna säger om ordningen och vad redaktionen har lagt till, och varför."""
+
+
+class Playbook(Classified):
+    """En färdplan: metoder i den ordning de kan användas, med varför och vad varje steg lämnar över."""
+
+    steps: list[PlaybookStep]
+    """Stegen i ordning, minst två. Varje metod får finnas en gång."""
+    cases: list[CaseRef] = []
+    """Id för fall som visar kedjan eller delar av den."""
+    provenance: Provenance
+    """Om en källa beskriver ordningen eller om den är redaktionens sammanställning, och varför."""
+
+    @property
+    def methods(self) -> list[str]:
+        """The methods of the chain, in order (read by the cross references)."""
+        return [step.method for step in self.steps]
+
+    @field_validator("steps", mode="after")
+    @classmethod
+    def _chain(cls, steps: list[PlaybookStep]) -> list[PlaybookStep]:
+        if len(steps) < 2:
+            raise PydanticCustomError(
+                "playbook_too_short",
+                "en färdplan behöver minst två steg, den här har {count}",
+                {
+                    "count": len(steps),
+                    "hint": "lägg till metoden som kommer före eller efter, eller beskriv metoden på dess egen sida",
+                },
+            )
+        return steps
+
+    @model_validator(mode="after")
+    def _order(self) -> Playbook:
+        seen: dict[str, int] = {}
+        last = len(self.steps) - 1
+        for index, step in enumerate(self.steps):
+            if step.method in seen:
+                raise _step_error(
+                    index,
+                    "metoden '{method}' finns redan som steg {first}",
+                    "en metod får finnas en gång i kedjan; slå ihop stegen eller välj en annan metod",
+                    method=step.method,
+                    first=seen[step.method] + 1,
+                )
+            seen[step.method] = index
+            if index < last and not step.hands_over:
+                raise _step_error(
+                    index,
+                    "steg {number} säger inte vad det lämnar över till nästa steg",
+                    "fyll i hands_over: vad nästa metod får av den här",
+                    number=index + 1,
+                )
+            if index == last and step.hands_over:
+                raise _step_error(
+                    index,
+                    "det sista steget har hands_over, men inget steg kommer efter",
+                    "ta bort hands_over från sista steget eller lägg till ett steg",
+                )
+        return self
+
+
+def _step_error(index: int, message: str, hint: str, **values) -> PydanticCustomError:
+    """An error on one step of a playbook, located at that step (`steps[index]`)."""
+    return PydanticCustomError("playbook_order", message, {**values, "hint": hint, "loc": ("steps", index)})

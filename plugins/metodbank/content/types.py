@@ -274,6 +274,7 @@ KIND_ARTICLES = {
     "factor": "en framgångsfaktor",
     "recommendation": "en rekommendation",
     "organisation": "en aktör",
+    "playbook": "en färdplan",
 }
 """Each kind with its Swedish indefinite article, for messages."""
 

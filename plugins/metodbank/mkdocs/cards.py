@@ -23,6 +23,8 @@ from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown
 from ..cards.pdf import write_all_pdfs
+from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
+from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
 from ..project import placeholder_warning
 from .content import content_plugin
 
@@ -51,12 +53,17 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.cache = Path(config.config_file_path).parent / self.config.cache_dir
         self.cards = all_cards(library, library.crossrefs, self.site_url)
         library.cards = {card.id: artefacts(card.id) for card in self.cards}
+        if self.config.pdf:  # playbook decks are PDFs only
+            library.cards.update(playbook_artefacts(library))
         config.extra_javascript.append("assets/kit.js")
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
         self.content.add_page(files, config, OVERVIEW_URI, overview_page(self.library, self.cards))
         files.append(File.generated(config, "assets/kit.js", content=(ASSETS / "kit.js").read_text("utf-8")))
+        files.append(
+            File.generated(config, SCRIPT_PATH, content=(ASSETS / "selection.js").read_text("utf-8"))
+        )
         return files
 
     def on_pre_build(self, *, config):
@@ -73,7 +80,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.pdf_job = self.pool.submit(
             write_all_pdfs,
             self.cards,
-            deck_jobs(self.library, self.cards, self.site_url),
+            deck_jobs(self.library, self.cards, self.site_url)
+            + playbook_deck_jobs(self.library, self.cards, self.site_url),
             self.cache,
             self.pdf_out,
         )
@@ -86,6 +94,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         started = time.perf_counter()
+        (site / SELECTION_PATH).parent.mkdir(parents=True, exist_ok=True)
+        (site / SELECTION_PATH).write_text(selection_html(), encoding="utf-8")
         for card in self.cards:
             paths = artefacts(card.id)
             plan = build_plan(

@@ -9,6 +9,7 @@ Under `mkdocs serve` the errors are logged and shown on a page, and serving goes
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -25,7 +26,9 @@ from ..project import load_library
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page
 from ..site.evidence import RULES_URI, rules_page
+from ..site.feed import FEED_URI, atom_feed, git_history
 from ..site.html import Rendered, citation
+from ..site.ogimage import image_path, share_image
 from ..site.opendata import export
 from ..site.overviews import overview_page
 from ..site.reference import (
@@ -37,6 +40,7 @@ from ..site.reference import (
     vocabulary_page,
 )
 from ..site.sanitize import clean_html
+from ..site.share import edit_links, report_url, share_meta, source_edit_uri
 from ..site.view import SiteView
 
 log = logging.getLogger("mkdocs.plugins.metodbank")
@@ -81,15 +85,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 "den förra webbplatsen i site/ är orörd."
             )
         config.extra_css.append("assets/metodbank.css")
+        config.extra_css.append("assets/tools.css")
         config.extra_javascript.append("assets/metodbank.js")
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
         view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
         self.entries_by_uri = {}
+        docs = os.path.relpath(config.docs_dir, self.library.root)
         for entry in self.library.entries.values():
             self.entries_by_uri[page_uri(entry.kind, entry.id)] = entry
-            self.add_page(files, config, page_uri(entry.kind, entry.id), entry_page(view, entry))
+            file = self.add_page(files, config, page_uri(entry.kind, entry.id), entry_page(view, entry))
+            # "Föreslå en ändring" opens the entry's real file, not a generated page.
+            file.edit_uri = source_edit_uri(entry.source.rel, docs)
         for kind in KINDS:
             self.add_page(files, config, index_uri(kind), overview_page(view, kind))
         for src_uri, rendered in (
@@ -101,17 +109,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.add_page(files, config, src_uri, rendered)
         for src_uri, text in export(self.library, self.site_url(config)).items():
             files.append(File.generated(config, src_uri, content=text))
-        for asset in ("metodbank.css", "metodbank.js"):
+        for asset in ("metodbank.css", "metodbank.js", "tools.css"):
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))
+        self.add_sharing(files, config)
         if self.library.errors:
             files.append(File.generated(config, ERROR_PAGE, content=error_page(self.library)))
         return files
 
-    def add_page(self, files: Files, config, src_uri: str, rendered: Rendered) -> None:
+    def add_page(self, files: Files, config, src_uri: str, rendered: Rendered) -> File:
         """Add a generated page to the build and remember its HTML blocks for `on_page_content`."""
         self.generated[src_uri] = rendered
-        files.append(File.generated(config, src_uri, content=rendered.markdown))
+        file = File.generated(config, src_uri, content=rendered.markdown)
+        files.append(file)
+        return file
+
+    def add_sharing(self, files: Files, config) -> None:
+        """The Atom feed of new and updated entries, and the preview picture of each kind."""
+        author = config.site_author or config.site_name
+        feed = atom_feed(self.library, self.site_url(config), author, git_history(self.library.root))
+        files.append(File.generated(config, FEED_URI, content=feed))
+        for kind in KINDS:
+            files.append(File.generated(config, image_path(kind.section), content=share_image(kind.singular)))
 
     def on_page_content(self, html, *, page, config, files):
         """Put the HTML blocks of generated pages back in place of their placeholders, and
@@ -124,6 +143,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             html = rendered.fill(html)
         reviewed = entry.item.last_reviewed if entry else None
         title = entry.title if entry else Markup(page.title or config.site_name).striptags()
+        if entry is not None:
+            report = (
+                report_url(config.repo_url, entry.title, self.site_url(config) + page.url, entry.source.rel)
+                if config.repo_url
+                else None
+            )
+            html += edit_links(page.edit_url, report)
         return html + citation(
             title, config.site_author or config.site_name, self.site_url(config) + page.url, reviewed
         )
@@ -133,7 +159,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """While serving with content errors, every page starts with a link to the error list."""
+        """Entry pages get their share preview (read by overrides/main.html). While serving
+        with content errors, every page starts with a link to the error list."""
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        if entry is not None:
+            page.meta["mb_share"] = share_meta(
+                entry.title,
+                entry.item.summary,
+                self.site_url(config) + page.url,
+                self.site_url(config) + image_path(entry.kind.section),
+                entry.kind.singular,
+            )
         if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)

@@ -36,7 +36,9 @@ def counts_text(grade: Grade, vocabulary) -> str:
         bits.append(str(c.first_year) if c.years == 1 else f"{c.first_year}–{c.last_year} ({c.years} år)")
     else:
         bits.append("inga belagda årtal")
-    kinds = ", ".join(f"{vocabulary.label('source_kinds', k).lower()} ({count})" for k, count in c.source_kinds)
+    kinds = ", ".join(
+        f"{vocabulary.label('source_kinds', k).lower()} ({count})" for k, count in c.source_kinds
+    )
     return ", ".join(bits) + f". Källor: {kinds}."
 
 
@@ -81,10 +83,12 @@ def rules_page(view: SiteView) -> Rendered:
             flags=rules.FLAGS.items(),
             grades=rules.GRADES.items(),
             dimensions=rules.DIMENSIONS.items(),
-            kinds=[(t.label, t.description, rules.KIND_SUPPORT.get(t.id, rules.KIND_SUPPORT_DEFAULT)) for t in kinds.values()],
+            kinds=[
+                (t.label, t.description, rules.KIND_SUPPORT.get(t.id, rules.KIND_SUPPORT_DEFAULT))
+                for t in kinds.values()
+            ],
             standing=[(rung, standing.get(rung.step, 0)) for rung in rules.LADDER],
             total=sum(standing.values()),
         ),
     ]
     return assemble("Om evidensnivåer", parts)
-

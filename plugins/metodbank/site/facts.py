@@ -34,7 +34,11 @@ def fact_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     if kind in ("factor", "recommendation"):
         rows.append(Row("Stöds av fall", links=marked(item, "cases", view.links(item.cases, current))))
         if item.methods:
-            rows.append(Row("Gäller metoder", links=marked(item, "methods", view.links(item.methods, current))))
+            rows.append(
+                Row("Gäller metoder", links=marked(item, "methods", view.links(item.methods, current)))
+            )
+    if kind == "playbook":
+        rows += _playbook_rows(view, item, current)
     if kind == "recommendation" and item.success_factors:
         factors = view.links(item.success_factors, current)
         rows.append(Row("Bygger på", links=marked(item, "success_factors", factors)))
@@ -87,6 +91,17 @@ def period_text(item) -> Markup:
     return Markup("{}–{}{}").format(start, period.end, mark(item, "period.end"))
 
 
+def _playbook_rows(view: SiteView, item, current: str) -> list[Row]:
+    basis = {"källa": "Beskriven i en källa", "redaktionen": "Redaktionens sammanställning"}
+    steps = [
+        Link(f"{n}. {link.text}", link.url) for n, link in enumerate(view.links(item.methods, current), 1)
+    ]
+    rows = [Row("Steg", links=steps, stacked=True), Row("Ordningen", basis[item.provenance.basis])]
+    if item.cases:
+        rows.append(Row("Fall", links=view.links(item.cases, current)))
+    return rows
+
+
 def _case_place_rows(view: SiteView, item, current: str) -> list[Row]:
     rows = []
     municipality = FACET_BY_FIELD["municipality"]
@@ -121,7 +136,9 @@ def _organisation_rows(view: SiteView, item) -> list[Row]:
     if item.municipality:
         rows.append(Row("Kommun", item.municipality, inferred=inferred_reason(item, "municipality")))
     if item.website:
-        rows.append(Row("Webbplats", links=[Link(item.website, item.website, inferred_reason(item, "website"))]))
+        rows.append(
+            Row("Webbplats", links=[Link(item.website, item.website, inferred_reason(item, "website"))])
+        )
     return rows
 
 

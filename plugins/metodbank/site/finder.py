@@ -45,8 +45,26 @@ def _effort_note(items: list[dict]) -> str:
     return f"tolkad för {inferred} av {len(items)} metoder" if inferred else ""
 
 
-def finder_page(library, records: list[dict]) -> Rendered:
-    """The finder page: a filter form over the full, server-rendered list of methods."""
+CSV_HEADER = ["Metod", "Sammanfattning", "Teman", "Målgrupper", "Insats", "Använd i antal fall", "Adress"]
+
+
+def csv_row(record: dict, vocabulary, site_url: str) -> list:
+    """One method as a row of the finder's CSV export (the browser neutralises formulas)."""
+    label = vocabulary.label
+    return [
+        record["title"],
+        record["summary"],
+        ", ".join(label("themes", t) for t in record["themes"]),
+        ", ".join(label("target_groups", g) for g in record["target_groups"]),
+        record["effort"],
+        record["cases"],
+        site_url.rstrip("/") + "/" + record["url"],
+    ]
+
+
+def finder_page(library, records: list[dict], site_url: str = "/") -> Rendered:
+    """The finder page: a filter form over the full, server-rendered list of methods, and
+    (with JavaScript) the current list as CSV, as a printable deck and picked for comparison."""
     current = page_url(FINDER_URI)
     vocabulary = library.vocabulary
 
@@ -60,6 +78,7 @@ def finder_page(library, records: list[dict]) -> Rendered:
             "href": relative_url(record["url"], current),
             "theme_labels": ", ".join(vocabulary.label("themes", t) for t in record["themes"]),
             "effort_inferred": inferred_reason(library.entries[record["id"]].item, "effort.level"),
+            "csv": csv_row(record, vocabulary, site_url),
         }
         for record in records
     ]
@@ -74,6 +93,11 @@ def finder_page(library, records: list[dict]) -> Rendered:
         catalogue=relative_url(CATALOGUE_URI, current).rstrip("/"),
         script=relative_url("assets/finder.js", current).rstrip("/"),
         total=len(records),
+        csv_header=CSV_HEADER,
+        csv_file="metoder.csv",
+        share=relative_url("assets/share.js", current).rstrip("/") if library.crossrefs is not None else None,
+        compare=relative_url("jamfor/", current) if library.crossrefs is not None else None,
+        deck=relative_url("metodkort/urval.html", current).rstrip("/") if library.cards is not None else None,
     )
     intro = (
         "Välj tema, målgrupp, insats och i hur många fall metoden har använts, eller skriv ett ord. "

@@ -80,8 +80,9 @@ class Rendered:
 _SLOT_NONCE = secrets.token_hex(4)
 
 
-def assemble(title: str, parts: list) -> Rendered:
-    """Join Markdown parts (str) and HTML blocks (Markup) into one page."""
+def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
+    """Join Markdown parts (str) and HTML blocks (Markup) into one page; `hide` names parts
+    of the theme to leave out (Material's `hide`: navigation, toc)."""
     chunks, slots = [], {}
     for part in parts:
         if not part:
@@ -92,13 +93,16 @@ def assemble(title: str, parts: list) -> Rendered:
             chunks.append(token)
         else:
             chunks.append(part)
-    return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots)
+    return Rendered(page_meta(title, hide) + "\n\n".join(chunks) + "\n", slots)
 
 
-def page_meta(title: str) -> str:
+def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
     """Front matter for a generated page. The theme prints `page.title` unescaped in places,
     so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
-    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
+    meta: dict = {"title": str(escape(title))}
+    if hide:
+        meta["hide"] = list(hide)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
 
 
 def block(template: str, **context) -> Markup:

@@ -34,7 +34,9 @@ EXTRA_COLUMNS = [
 
 
 def extra_columns(kind: Kind) -> list[tuple[str, str, str]]:
-    return [(name, text, what) for name, text, what, kinds in EXTRA_COLUMNS if kinds is None or kind.name in kinds]
+    return [
+        (name, text, what) for name, text, what, kinds in EXTRA_COLUMNS if kinds is None or kind.name in kinds
+    ]
 
 
 def data_files(kind: Kind) -> dict[str, str]:

@@ -33,6 +33,9 @@ SECTION_INTROS = {
     "framgångsfaktorerna. Råden är redaktionens; varje rekommendation visar vad den bygger på.",
     "organisation": "Aktörer är bostadsföretag, branschorganisationer, föreningar, företag, myndigheter, "
     "forskare och andra som har deltagit i fallen.",
+    "playbook": "Färdplaner är metoder i en ordning: vad ni kan göra först, vad som kommer sedan och vad "
+    "varje steg lämnar över till nästa. Varje färdplan säger om ordningen beskrivs i en källa eller är "
+    "redaktionens sammanställning.",
 }
 
 

@@ -7,9 +7,9 @@ from markupsafe import Markup
 
 from ..content.fieldinfo import describe_type, field_rows
 from ..content.kinds import KINDS
-from .opendata import LIST_SEPARATOR, columns, data_files, extra_columns
-from .html import Rendered, assemble, block
 from ..content.vocabulary import GROUP_LABELS, Vocabulary
+from .html import Rendered, assemble, block
+from .opendata import LIST_SEPARATOR, columns, data_files, extra_columns
 
 FIELDS_URI = "bidra/falt.md"
 VOCABULARY_URI = "bidra/vokabular.md"

@@ -7,8 +7,10 @@ from markupsafe import Markup
 
 from ..content.library import Entry
 from ..content.urls import entry_url, relative_url
+from .compare import compare_url
 from .html import NOT_REPORTED, block, items, paragraph
 from .marks import cite, mark
+from .playbooks import playbook_sections
 from .view import SiteView
 
 Sections = tuple[list, list]
@@ -21,6 +23,8 @@ def kind_sections(view: SiteView, entry: Entry) -> Sections:
         before, after = case_sections(entry)
     elif entry.kind.name == "method":
         before, after = method_sections(view, entry)
+    elif entry.kind.name == "playbook":
+        before, after = playbook_sections(view, entry)
     else:
         before, after = [], []
     return before + quote_section(entry), after
@@ -51,7 +55,10 @@ def claims(item, field: str) -> Markup:
 
 def case_sections(entry: Entry) -> Sections:
     item = entry.item
-    before = ["## Frågan", paragraph(Markup("{}{}").format(item.question or NOT_REPORTED, mark(item, "question")))]
+    before = [
+        "## Frågan",
+        paragraph(Markup("{}{}").format(item.question or NOT_REPORTED, mark(item, "question"))),
+    ]
     if item.goals:
         before += ["## Mätbara mål", claims(item, "goals")]
     before += [
@@ -61,7 +68,9 @@ def case_sections(entry: Entry) -> Sections:
     after = []
     if item.copied_from:
         copied = item.copied_from
-        text = Markup("{}{}{}").format(copied.changes, cite(copied.source, item.sources), mark(item, "copied_from"))
+        text = Markup("{}{}{}").format(
+            copied.changes, cite(copied.source, item.sources), mark(item, "copied_from")
+        )
         after += ["## Kopierat från en förlaga", paragraph(text)]
     return before, after
 
@@ -91,16 +100,20 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
         }
         for step in item.steps
     ]
-    before = kit_section(view, entry) + [
-        "## Syfte",
-        paragraph(item.purpose),
-        "## När passar metoden?",
-        items(item.when_to_use),
-        "## Steg för steg",
-        block("steps.html", steps=steps),
-        "## Kärnan – behåll när du kopierar",
-        items(item.core),
-    ]
+    before = (
+        kit_section(view, entry)
+        + compare_link(view, entry)
+        + [
+            "## Syfte",
+            paragraph(item.purpose),
+            "## När passar metoden?",
+            items(item.when_to_use),
+            "## Steg för steg",
+            block("steps.html", steps=steps),
+            "## Kärnan – behåll när du kopierar",
+            items(item.core),
+        ]
+    )
     if item.adaptable:
         before += ["## Det här kan du anpassa", items(item.adaptable)]
     before += fit_sections(view, entry)
@@ -112,6 +125,14 @@ def method_sections(view: SiteView, entry: Entry) -> Sections:
     if item.checklist:
         before += ["## Checklista", items(item.checklist, css="mb-checklist")]
     return before, []
+
+
+def compare_link(view: SiteView, entry: Entry) -> list:
+    """A link to the comparison with this method picked (when the links plugin runs)."""
+    if view.refs is None:
+        return []
+    url = compare_url([entry.id], entry_url(entry))
+    return [Markup('<p class="mb-actions"><a href="{}">Jämför metoden med andra</a></p>').format(url)]
 
 
 def kit_section(view: SiteView, entry: Entry) -> list:
