@@ -13,7 +13,17 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .parts import ClaimItem, InferredMarkers, Part, Quote, ResultItem, Source, SourceNumbers
+from .parts import (
+    ClaimItem,
+    Combination,
+    InferredMarkers,
+    NotWhen,
+    Part,
+    Quote,
+    ResultItem,
+    Source,
+    SourceNumbers,
+)
 from .types import (
     CaseOrMethodRef,
     CaseRef,
@@ -137,43 +147,6 @@ class Effort(Part):
     """Ungefärligt antal arbetstimmar, om det är känt."""
     cost_sek: CostRange | None = None
     """Kostnad i kronor som intervall (min och max), om den är känd."""
-
-
-class NotWhen(Part):
-    """A situation where a method does not fit: from a source, or marked as editorial advice."""
-
-    text: Text
-    """Situationen där metoden inte passar."""
-    source: SourceNumbers | None = None
-    """Numret på den källa i sources som säger det."""
-    editorial: bool = False
-    """true om det är redaktionens råd och ingen källa säger det."""
-
-    @model_validator(mode="after")
-    def _cited_or_editorial(self) -> NotWhen:
-        if (self.source is None) == (not self.editorial):
-            both = self.source is not None
-            raise PydanticCustomError(
-                "not_when_basis",
-                "not_when anger både källa och redaktionens råd" if both else "not_when saknar underlag",
-                {
-                    "hint": "ta bort antingen source eller editorial"
-                    if both
-                    else "ange source (källans nummer) eller editorial: true om det är redaktionens råd"
-                },
-            )
-        return self
-
-
-class Combination(Part):
-    """Another method that goes well with this one, and why."""
-
-    id: MethodRef
-    """Id för den andra metoden."""
-    why: Text
-    """Varför metoderna passar ihop."""
-    source: SourceNumbers | None = None
-    """Numret på den källa i sources som säger det, om någon gör det."""
 
 
 # --- the five kinds -------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .types import PastDate, ShortText, SourceKind, Text, WebUrl
+from .types import MethodRef, PastDate, ShortText, SourceKind, Text, WebUrl
 
 DATE_KINDS = ("publicerad", "senast uppdaterad", "hämtad")
 """What a source's date means, as contributors write it."""
@@ -141,3 +141,40 @@ InferredMarkers = Annotated[dict[str, Reason], BeforeValidator(_mapping)]
 
 ClaimItem = Annotated[Claim, BeforeValidator(_text_first, json_schema_input_type=Text | Claim)]
 ResultItem = Annotated[Result, BeforeValidator(_text_first, json_schema_input_type=Text | Result)]
+
+
+class NotWhen(Part):
+    """A situation where a method does not fit: from a source, or marked as editorial advice."""
+
+    text: Text
+    """Situationen där metoden inte passar."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger det."""
+    editorial: bool = False
+    """true om det är redaktionens råd och ingen källa säger det."""
+
+    @model_validator(mode="after")
+    def _cited_or_editorial(self) -> NotWhen:
+        if (self.source is None) == (not self.editorial):
+            both = self.source is not None
+            raise PydanticCustomError(
+                "not_when_basis",
+                "not_when anger både källa och redaktionens råd" if both else "not_when saknar underlag",
+                {
+                    "hint": "ta bort antingen source eller editorial"
+                    if both
+                    else "ange source (källans nummer) eller editorial: true om det är redaktionens råd"
+                },
+            )
+        return self
+
+
+class Combination(Part):
+    """Another method that goes well with this one, and why."""
+
+    id: MethodRef
+    """Id för den andra metoden."""
+    why: Text
+    """Varför metoderna passar ihop."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger det, om någon gör det."""
