@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The repository address is one setting; the tests use an example (the links must then exist).
+os.environ.setdefault("METODBANK_REPO_URL", "https://github.com/exempel/metodbanken")
 
 VALID = {
     "organisations/bolaget.md": """---
@@ -255,6 +258,22 @@ def tab(browser):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed (apt-get install -y {'zbar-tools' if name == 'zbarimg' else 'poppler-utils'})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def png_pages(pdf: Path, tmp_path: Path, resolution: int = 50) -> list[Path]:
+    require_tool("pdftoppm")
+    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", str(pdf), str(tmp_path / "page")], check=True)
+    return sorted(tmp_path.glob("page-*.png"))
 
 
 # --- a small site with every plugin and hostile values, for the sharing and tool tests ----------

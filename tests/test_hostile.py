@@ -9,6 +9,7 @@ import resource
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,8 @@ row(
     BODY_LINE - 1,
     "brödtexten är tom",
 )
+row("line-separator", case((TITLE, "title: Mötes\u2028plats i Hageby")), 2, "radavgränsare")
+row("status-no", case(("status: avslutad", "status: no")), 12, "ja/nej")
 # --- files and folders ------------------------------------------------------------------------
 ROWS.append(("directory-named-md", {"cases/mapp.md": ("dir",)}, [("cases/mapp.md", 1, "är en mapp")]))
 ROWS.append(
@@ -155,6 +158,7 @@ row("uppercase-extension", case(), 1, "slutar på .md", path="cases/versaler.MD"
 row("in-subfolder", case(), 1, "undermapp", path="cases/arkiv/gammalt.md")
 row("misnamed-folder", case(), 1, "läses inte", path="case/ensam.md")
 row("invalid-id", case(), 1, "inget giltigt id", path="cases/Fall Med Mellanslag.md")
+ROWS.append(("newline-in-name", {"cases/ny\nrad.md": case()}, [("cases/ny?rad.md", 1, "inget giltigt id")]))
 row("reserved-id", case(), 1, "reserverat", path="cases/index.md")
 row("duplicate-id", case(), 1, "finns redan", path="organisations/fallet.md")
 # --- values -----------------------------------------------------------------------------------
@@ -288,6 +292,15 @@ WARNINGS = [
 ]
 
 
+# Valid files that look odd: they must not be reported.
+ODD_BUT_VALID = {
+    # å and ö typed with combining marks (NFD), and a period whose end is coarser than its start
+    "cases/nfd-och-grov-period.md": unicodedata.normalize(
+        "NFD", case(("  start: 2019-01\n  end: 2020", "  start: 2019-05\n  end: 2019"))
+    ),
+}
+
+
 def test_the_table_covers_at_least_sixty_kinds():
     assert len(ROWS) >= 60, len(ROWS)
     assert len({kind for kind, _, _ in ROWS}) == len(ROWS)
@@ -317,6 +330,7 @@ def one_run(tmp_path_factory):
     root = write_library(tmp_path_factory.mktemp("hostile"), VALID)
     for _, files, _ in ROWS:
         place(root, files)
+    place(root, ODD_BUT_VALID)
     for kind, text, _ in WARNINGS:
         place(root, {f"cases/{kind}.md": case(body=f"## Bakgrund\n\n{text}\n")})
     started = time.perf_counter()
@@ -363,7 +377,7 @@ def test_raw_html_is_a_labelled_warning(one_run, kind, text, words):
 
 def test_the_valid_files_stay_valid(one_run):
     reported = {line.split(":", 1)[0] for line in one_run[0].stdout.splitlines() if ":" in line}
-    assert not reported & set(VALID), reported & set(VALID)
+    assert not reported & (set(VALID) | set(ODD_BUT_VALID)), reported & (set(VALID) | set(ODD_BUT_VALID))
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,9 @@ def test_related_content_is_on_every_case_and_method_page(built_site):
 
 def test_cli_search_prints_ranked_hits_with_snippet_and_url(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info", "node_modules")
+    )
     out = io.StringIO()
     assert cli_search(project, "ungdomar", kind="fall", out=out) == 0
     lines = out.getvalue().splitlines()

@@ -54,12 +54,12 @@ def test_every_entry_page_can_be_edited_and_reported(built_site, entry):
     page = (built_site / entry.kind.section / entry.id / "index.html").read_text(encoding="utf-8")
     links = _links(page)
     edit = links["Föreslå en ändring"]
-    assert edit == f"https://github.com/metodbanken/metodbanken/edit/main/{entry.source.rel}"
+    assert edit == f"https://github.com/exempel/metodbanken/edit/main/{entry.source.rel}"
     assert (ROOT / entry.source.rel).is_file()
     report = urlsplit(links["Rapportera ett fel"])
     assert (
         f"{report.scheme}://{report.netloc}{report.path}"
-        == "https://github.com/metodbanken/metodbanken/issues/new"
+        == "https://github.com/exempel/metodbanken/issues/new"
     )
     query = parse_qs(report.query)
     assert query["title"] == [f"Fel på sidan: {entry.title}"]
@@ -175,3 +175,14 @@ def test_the_site_makes_no_calls_to_the_code_host(built_site):
     header = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="source"' not in header
     assert 'class="md-source"' in header
+
+
+def test_without_a_repository_address_there_are_no_edit_links_and_the_build_passes(tmp_path):
+    """The address is never guessed: unset, the links are left out and strict mode still passes."""
+    from conftest import MKDOCS_YML_ALL, make_site_project
+    from metodbank.build import build_site
+
+    project = make_site_project(tmp_path, MKDOCS_YML_ALL + 'repo_url: ""\nedit_uri: edit/main/docs/\n')
+    assert build_site(project, site_dir=tmp_path / "site", strict=True) == 0
+    page = (tmp_path / "site" / "fall" / "fallet" / "index.html").read_text(encoding="utf-8")
+    assert "Föreslå en ändring" not in page

@@ -84,6 +84,7 @@ def cards(
     root: Path, themes=(), methods=(), layout: str = "a5", out: Path | None = None, stream=sys.stdout
 ) -> int:
     """Build a deck of method cards for a course; print where it was written."""
+    from .cards.card import LAYOUTS
     from .cards.deck import all_cards, select, write_deck
     from .content.crossrefs import CrossRefs
 
@@ -93,8 +94,8 @@ def cards(
             print(problem, file=stream)
         print("Rätta felen ovan först (invoke validate).", file=stream)
         return 1
-    if layout not in ("a5", "a4-2up"):
-        print(f"okänd layout {layout!r}: välj a5 eller a4-2up", file=stream)
+    if layout not in LAYOUTS:
+        print(f"okänd layout {layout!r}: välj {', '.join(LAYOUTS)}", file=stream)
         return 2
     address = site_url(root)
     try:

@@ -60,7 +60,8 @@ class Period(Part):
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end is not None and self.end < self.start:
+        # Compare at the end's precision: start 2019-05, end 2019 is fine; end 2018 is not.
+        if self.end is not None and self.end < self.start[: len(self.end)]:
             raise PydanticCustomError(
                 "period_order",
                 "perioden slutar ({end}) innan den börjar ({start})",

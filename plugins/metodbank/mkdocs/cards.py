@@ -26,6 +26,7 @@ from ..cards.pdf import write_all_pdfs
 from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
 from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
 from ..project import placeholder_warning
+from ..site.html import drop_asset
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -66,9 +67,19 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         )
         return files
 
+    def on_post_page(self, output, *, page, config):
+        """The copy button's script only where there is a copy button (method pages)."""
+        return drop_asset(output, "assets/kit.js", used="data-mb-copy" in output)
+
     def on_pre_build(self, *, config):
         """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""
         self.pdf_job = None
+        self.plans = {
+            card.id: build_plan(
+                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
+            )
+            for card in self.cards
+        }
         if not self.config.pdf:
             return
         self.pdf_out = Path(
@@ -84,6 +95,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             + playbook_deck_jobs(self.library, self.cards, self.site_url),
             self.cache,
             self.pdf_out,
+            {method_id: plan_html(plan) for method_id, plan in self.plans.items()},
         )
 
     def on_build_error(self, *, error):
@@ -98,9 +110,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         (site / SELECTION_PATH).write_text(selection_html(), encoding="utf-8")
         for card in self.cards:
             paths = artefacts(card.id)
-            plan = build_plan(
-                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
-            )
+            plan = self.plans[card.id]
             for key, text in (
                 ("html", card_html(card)),
                 ("plan_md", plan_markdown(plan)),
@@ -116,7 +126,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             finally:
                 self.pool.shutdown()
             for name in written:
-                shutil.move(str(self.pdf_out / name), str(site / "metodkort" / name))
+                (site / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(self.pdf_out / name), str(site / name))
             shutil.rmtree(self.pdf_out, ignore_errors=True)
         log.info(
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
@@ -23,11 +24,12 @@ from ..content.kinds import KINDS
 from ..content.library import Library
 from ..content.urls import index_uri, page_uri, page_url, relative_url
 from ..project import load_library
+from ..site.accessibility import STATEMENT_URI, Statement
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page
 from ..site.evidence import RULES_URI, rules_page
 from ..site.feed import FEED_URI, atom_feed, git_history
-from ..site.html import Rendered, citation
+from ..site.html import Rendered, citation, drop_asset
 from ..site.ogimage import image_path, share_image
 from ..site.opendata import export
 from ..site.overviews import overview_page
@@ -69,6 +71,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if not config.repo_url:  # no repository address set: no edit links (never a guessed address)
+            config.edit_uri = None
         self.generated = {}
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.library = load_library(root)
@@ -159,8 +163,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """Entry pages get their share preview (read by overrides/main.html). While serving
-        with content errors, every page starts with a link to the error list."""
+        """Entry pages get their share preview (read by overrides/main.html), and the
+        accessibility statement its sections from the test configuration. While serving with
+        content errors, every page starts with a link to the error list."""
+        if page.file.src_uri == STATEMENT_URI:
+            statement = Statement.load(self.library.root)
+            markdown = statement.fill(markdown, date.today(), page.meta["last_reviewed"])
         entry = self.entries_by_uri.get(page.file.src_uri)
         if entry is not None:
             page.meta["mb_share"] = share_meta(
@@ -174,6 +182,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)
         return error_banner(len(self.library.errors), link) + markdown
+
+    def on_post_page(self, output, *, page, config):
+        """Only the API reference uses mkdocstrings' stylesheet; other pages skip the request."""
+        return drop_asset(output, "assets/_mkdocstrings.css", used='class="doc doc-' in output)
 
     def on_serve(self, server, *, config, builder):
         root = self.library.root

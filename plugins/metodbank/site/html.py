@@ -7,6 +7,7 @@ fixed Swedish headings are written as Markdown.
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -139,3 +140,12 @@ def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
             '<a href="{}">{}</a>. {}.</p>'
         ).format(title, publisher, url, url, when)
     )
+
+
+def drop_asset(html: str, asset: str, used: bool) -> str:
+    """The page without its `<link>` or `<script>` for `asset` (a site path such as
+    `assets/kit.js`) unless the page `used` it: every page then loads only what it needs."""
+    if used:
+        return html
+    path = r'"(?:[./]*/)?' + re.escape(asset) + r'"'
+    return re.sub(rf'[ \t]*<(?:link rel="stylesheet" href={path}>|script src={path}></script>)\n?', "", html)
