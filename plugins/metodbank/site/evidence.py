@@ -77,17 +77,17 @@ def rules_page(view: SiteView) -> Rendered:
         "# Om evidensnivåer",
         block(
             "evidence_rules.html",
-            ladder=rules.LADDER,
+            ladder_rows=[(f"{r.step} {r.label}", r.rule) for r in rules.LADDER],
             cap_rule=rules.CAP_RULE,
             review_rule=rules.REVIEW_RULE,
-            flags=rules.FLAGS.items(),
-            grades=rules.GRADES.items(),
-            dimensions=rules.DIMENSIONS.items(),
+            flags=list(rules.FLAGS.items()),
+            grades=list(rules.GRADES.items()),
+            dimensions=[(name.capitalize(), text) for name, text in rules.DIMENSIONS.items()],
             kinds=[
                 (t.label, t.description, rules.KIND_SUPPORT.get(t.id, rules.KIND_SUPPORT_DEFAULT))
                 for t in kinds.values()
             ],
-            standing=[(rung, standing.get(rung.step, 0)) for rung in rules.LADDER],
+            standing_rows=[(f"{r.step} {r.label}", standing.get(r.step, 0)) for r in rules.LADDER],
             total=sum(standing.values()),
         ),
     ]
