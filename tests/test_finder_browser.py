@@ -234,7 +234,9 @@ def test_address_written_by_the_page_round_trips(tab, site_url, records):
     wanted = expected_ids(records, q="mötesplats", tema=["motesplatser"], insats=["hög", "medel"])
     assert_shows(tab, wanted)
     # The address follows the form as the page gets to it (slow under load): wait for it.
-    tab.wait_for_function("() => new URL(location.href).searchParams.get('q') === 'mötesplats'", timeout=10000)
+    tab.wait_for_function(
+        "() => new URL(location.href).searchParams.get('q') === 'mötesplats'", timeout=10000
+    )
     shared = tab.url
     params = url_params(tab)
     assert params["q"] == ["mötesplats"]
