@@ -83,8 +83,9 @@ def new(c, kind, title):
 
 @task
 def report(c):
-    """List each case's completeness (lowest first), content not reviewed for two years (oldest
-    first), and warn when the accessibility statement was last reviewed over a year ago."""
+    """List each case's completeness, inferred values and uncited claims per entry (worst first),
+    content not reviewed for two years (oldest first), and warn when the accessibility statement
+    was last reviewed over a year ago."""
     from datetime import date
 
     from metodbank.content.completeness import report as completeness_report

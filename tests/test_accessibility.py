@@ -47,6 +47,8 @@ PAGES = {
     "faltreferens": "bidra/falt/",
     "oppna-data": "oppna-data/",
     "api": "utvecklare/api/",
+    "om-evidensnivaer": "om-evidensnivaer/",
+    "fall-med-tolkade-varden": "fall/portalen-norrkoping/",
     "tillganglighet": "tillganglighet/",
 }
 
@@ -114,6 +116,18 @@ def test_phone_width_case_page_has_no_wcag_violations(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     tab = context.new_page()
     tab.goto(site_url + "fall/bis-boden/")
+    assert violations(tab) == []
+    context.close()
+
+
+def test_open_inferred_marker_and_evidence_panel_have_no_wcag_violations(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "fall/portalen-norrkoping/")
+    tab.locator(".mb-inferred").first.focus()
+    assert violations(tab) == []
+    tab.goto(site_url + "metoder/kopiera-en-verksamhet/")
+    assert tab.locator(".mb-evidence .mb-declaration").count() == 1
     assert violations(tab) == []
     context.close()
 

@@ -83,7 +83,7 @@ EXTRA = {
     }
 }
 """Files a kind's filled template needs beside the fixture library (a playbook needs two methods)."""
-SOURCES = [{"title": "Artikel om läxhjälpen"}]
+SOURCES = [{"title": "Artikel om läxhjälpen", "kind": "kort-notis"}]
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])
@@ -280,9 +280,9 @@ def test_field_reference_lists_every_field_of_every_model(built_site):
 def test_every_page_says_how_to_cite_it(built_site):
     text = (built_site / "fall" / "bis-boden" / "index.html").read_text(encoding="utf-8")
     assert (
-        "<strong>Så citerar du:</strong> BIS i Boden – en kopia av Portalen. Metodbanken. "
+        "<strong>Så citerar du:</strong> BIS i Boden – att kopiera en hel verksamhet. Metodbanken. "
         '<a href="https://metodbanken.example.se/fall/bis-boden/">https://metodbanken.example.se/fall/bis-boden/</a>. '
-        "Senast granskad 2026-11-22." in text
+        "Senast granskad 2026-11-25." in text
     )
     assert "Så citerar du:" in (built_site / "om" / "index.html").read_text(encoding="utf-8")
 

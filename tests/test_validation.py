@@ -86,7 +86,7 @@ BAD_INPUT = [
         "unknown-nested-field",
         replaced(CASE, "    url: https://example.org/a", "    adress: https://example.org/a"),
         [
-            "cases/fallet.md:17: okänt fält 'sources[1].adress' — tillåtna fält här: title, publisher, url, date",
+            "cases/fallet.md:17: okänt fält 'sources[1].adress' — tillåtna fält här: title, kind, author, publisher, url, date, date_kind, independent, note",
         ],
     ),
     (
@@ -130,7 +130,7 @@ BAD_INPUT = [
         "bad-date",
         replaced(CASE, "last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30"),
         [
-            "cases/fallet.md:19: ogiltigt datum '2026-02-30' — skriv datumet som ÅÅÅÅ-MM-DD, "
+            "cases/fallet.md:20: ogiltigt datum '2026-02-30' — skriv datumet som ÅÅÅÅ-MM-DD, "
             "till exempel 2024-05-31"
         ],
     ),
@@ -256,7 +256,7 @@ BAD_INPUT = [
     (
         "empty-body",
         {CASE: VALID[CASE].split("## Bakgrund")[0]},
-        ["cases/fallet.md:20: brödtexten är tom — skriv en beskrivning i Markdown under den här raden"],
+        ["cases/fallet.md:21: brödtexten är tom — skriv en beskrivning i Markdown under den här raden"],
     ),
     (
         "not-utf8",

@@ -8,14 +8,17 @@ method's page with the date the content was last reviewed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
 from markupsafe import Markup
 
+from ..content.evidence import grade
+from ..content.provenance import inferred_reason
 from ..content.urls import page_uri, page_url
 from ..site.html import format_number, template_env
+from .limits import inferred_on_card
 
 CARD_CSS = Path(__file__).parent / "assets" / "card.css"
 ENV = template_env(Path(__file__).parent / "templates")
@@ -38,6 +41,9 @@ class Card:
     factors: list[str]
     url: str
     reviewed: str
+    next_step: str = ""
+    inferred: list[tuple[str, str]] = field(default_factory=list)
+    """(field, reason) of every value on the card that the editors inferred."""
 
     def qr_svg(self) -> Markup:
         """The QR code of the method's web address, as inline SVG (black on white), an image
@@ -48,8 +54,9 @@ class Card:
         return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-def effort_text(effort) -> str:
-    text = f"{effort.level.capitalize()}: {effort.time}"
+def effort_text(effort, inferred: bool = False) -> str:
+    """'Hög (tolkat): …' — the card says where an estimate is the editors' (reason in the box)."""
+    text = f"{effort.level.capitalize()}{' (tolkat)' if inferred else ''}: {effort.time}"
     if effort.hours is not None:
         text += f", cirka {format_number(effort.hours)} timmar"
     if effort.cost_sek is not None:
@@ -66,19 +73,22 @@ def build_card(entry, library, refs, site_url: str) -> Card:
         seen = {f for case in refs.cases_using(entry.id) for f in case.item.success_factors}
         factors = [library.entries[f] for f in sorted(seen) if f in library.entries]
     factors = sorted(factors, key=lambda f: (-len(refs.supporting_cases(f)), f.title.lower()))[:3]
+    found = grade(entry, refs) if refs is not None else None
     return Card(
         id=entry.id,
         title=item.title,
         summary=item.summary,
         themes=[vocabulary.label("themes", t) for t in item.themes],
         target_groups=[vocabulary.label("target_groups", t) for t in item.target_groups],
-        effort=effort_text(item.effort),
-        evidence=refs.evidence(entry.id).sentence() if refs is not None else "",
+        effort=effort_text(item.effort, inferred_reason(item, "effort.level") is not None),
+        evidence=found.summary() if found else "",
+        next_step=found.next_step if found else "",
         steps=[step.title for step in item.steps],
         core=list(item.core),
         factors=[f.title for f in factors],
         url=site_url.rstrip("/") + "/" + page_url(page_uri(entry.kind, entry.id)),
         reviewed=item.last_reviewed.isoformat(),
+        inferred=inferred_on_card(item),
     )
 
 

@@ -22,6 +22,7 @@ from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
 from .lineage import lineage_problems
 from .messages import describe
+from .provenance import check_provenance
 from .safety import check_body_safety
 from .suggest import did_you_mean
 from .types import CheckContext
@@ -181,6 +182,7 @@ def validate_source(
     problems.extend(check_body_references(source, context))
     problems.extend(check_body_safety(source))
     if item is not None:
+        problems.extend(check_provenance(kind, source, item))
         for check in checks:
             problems.extend(check(kind, source, item))
     if kind.body_required and not visible(HTML_COMMENT.sub("", source.body)):

@@ -18,6 +18,7 @@ GROUP_LABELS = {
     "target_groups": "målgrupp",
     "roles": "roll",
     "organisation_types": "aktörstyp",
+    "source_kinds": "typ av källa",
 }
 
 

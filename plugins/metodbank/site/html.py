@@ -17,6 +17,8 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .marks import inferred_mark
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -32,6 +34,7 @@ def template_env(folder: Path) -> Environment:
 
 ENV = template_env(TEMPLATES)
 """The page templates (site/templates)."""
+ENV.globals["inferred_mark"] = inferred_mark
 
 NOT_REPORTED = "Inte rapporterat i källan."
 
@@ -40,6 +43,8 @@ NOT_REPORTED = "Inte rapporterat i källan."
 class Link:
     text: str
     url: str | None = None
+    inferred: str | None = None
+    """The editors' reason when the value is inferred (shown as "tolkat")."""
 
 
 @dataclass
@@ -53,6 +58,8 @@ class Row:
     """Show the links one per line instead of on one line."""
     badge: int | None = None
     """A percentage shown as a badge before the text."""
+    inferred: str | None = None
+    """The editors' reason when the value is inferred (shown as "tolkat")."""
 
 
 @dataclass
