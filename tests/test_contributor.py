@@ -224,25 +224,37 @@ def test_open_data_csv_holds_every_case(built_site):
 
 OPEN_DATA_COLUMNS = {
     "fall": [
-        "id", "url", "title", "summary", "themes", "target_groups", "scope", "municipality", "district",
-        "organisations", "period.start", "period.end", "status", "question", "goals", "methods",
-        "success_factors", "results", "copied_from.id", "copied_from.changes", "contact.name",
-        "contact.organisation", "contact.email", "contact.url", "sources", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "scope",
+        "municipality", "district", "organisations", "period.start", "period.end", "status", "question",
+        "goals", "methods", "success_factors", "results", "copied_from.id", "copied_from.changes",
+        "copied_from.source", "contact.name", "contact.organisation", "contact.email", "contact.url",
+        "sources", "last_reviewed", "inferred_fields",
     ],
     "metoder": [
-        "id", "url", "title", "summary", "themes", "target_groups", "purpose", "when_to_use", "steps",
-        "roles", "prerequisites", "effort.level", "effort.time", "effort.hours", "effort.cost_sek.min",
-        "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "sources", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "purpose",
+        "when_to_use", "steps", "roles", "prerequisites", "effort.level", "effort.time", "effort.hours",
+        "effort.cost_sek.min", "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "not_when",
+        "combine_with", "sources", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
     ],
     "framgangsfaktorer": [
-        "id", "url", "title", "summary", "themes", "target_groups", "cases", "methods", "sources",
-        "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "cases", "methods",
+        "sources", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
     ],
     "rekommendationer": [
-        "id", "url", "title", "summary", "themes", "target_groups", "cases", "methods", "success_factors",
-        "sources", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "cases", "methods",
+        "success_factors", "sources", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
     ],
-    "aktorer": ["id", "url", "title", "summary", "type", "municipality", "website", "sources", "last_reviewed"],
+    "aktorer": [
+        "id", "url", "title", "summary", "inferred", "type", "municipality", "website", "sources",
+        "last_reviewed", "inferred_fields",
+    ],
+    "fardplaner": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "steps", "cases",
+        "provenance.basis", "provenance.reason", "sources", "last_reviewed", "inferred_fields",
+    ],
 }  # fmt: skip
 """The published columns of each open-data CSV, written out by hand on purpose: the files are
 an interface that others read, so a column that disappears (or appears) must fail a test that
