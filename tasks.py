@@ -101,8 +101,8 @@ def new(c, kind, title, organisation=None):
 
 @task
 def report(c):
-    """Visa hur fullständigt varje fall är (lägst först, med vad som saknas), vad som inte
-    granskats på två år, och varna när tillgänglighetsredogörelsen är över ett år gammal."""
+    """Visa hur fullständigt varje fall är, tolkade värden och påståenden utan källa (sämst först),
+    vad som inte granskats på två år, och varna när tillgänglighetsredogörelsen är över ett år gammal."""
     from datetime import date
 
     from metodbank.content.completeness import report as completeness_report

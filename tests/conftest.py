@@ -26,6 +26,7 @@ municipality: Norrköping
 sources:
   - title: Om bolaget
     url: https://example.org/om
+    kind: projektsida
 last_reviewed: 2026-01-15
 ---
 Ett bostadsföretag.
@@ -48,10 +49,10 @@ sources:
   - title: Artikel om mötesplatsen
     url: https://example.org/a
     date: 2019-09-11
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 ## Bakgrund
-
 Brödtext om fallet.
 """,
     "methods/motesplats.md": """---
@@ -80,6 +81,7 @@ core:
   - Samma vuxna på plats varje gång.
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Om metoden.
@@ -93,6 +95,7 @@ cases: [fallet]
 methods: [motesplats]
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Text.
@@ -107,6 +110,7 @@ methods: [motesplats]
 success_factors: [innehall]
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Text.

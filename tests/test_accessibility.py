@@ -53,6 +53,8 @@ PAGES = {
     "passplan": "metodkort/metodkort-passplan.html",
     "visning": "metodkort/metodkort-visning.html",
     "plan": "kopiera/motesplats-for-unga.html",
+    "om-evidensnivaer": "om-evidensnivaer/",
+    "fall-med-tolkade-varden": "fall/portalen-norrkoping/",
     "tillganglighet": "tillganglighet/",
 }
 
@@ -131,6 +133,18 @@ def test_search_with_the_help_open_has_no_wcag_violations(tab, site_url):
     box.fill("trygghet")
     tab.wait_for_selector("[data-mb-search-help]:not([hidden])")
     assert violations(tab) == []
+
+
+def test_open_inferred_marker_and_evidence_panel_have_no_wcag_violations(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "fall/portalen-norrkoping/")
+    tab.locator(".mb-inferred").first.focus()
+    assert violations(tab) == []
+    tab.goto(site_url + "metoder/kopiera-en-verksamhet/")
+    assert tab.locator(".mb-evidence .mb-declaration").count() == 1
+    assert violations(tab) == []
+    context.close()
 
 
 def test_card_and_plan_pages_have_a_main_landmark(built_site):

@@ -301,13 +301,16 @@ def workshop_method(questions: int, exercise: int, steps: int = 5) -> str:
 
 
 def test_workshop_fields_render_within_the_card_limits(library_root, tmp_path):
-    """A method with four long questions, a long exercise and long steps passes validation,
-    and its card puts them on the two sides without running into the footer or the margin."""
+    """The fullest back that validation lets through (four long questions, a long exercise and
+    as many long steps as fit; one step more is refused) renders without running into the
+    footer or the margin."""
     from metodbank.cards.deck import all_cards
     from metodbank.content.crossrefs import CrossRefs
     from weasyprint import HTML
 
-    write_library(library_root, {"methods/motesplats.md": workshop_method(110, 270)})
+    write_library(library_root, {"methods/motesplats.md": workshop_method(110, 270, steps=4)})
+    assert any("baksidan av metodkortet blir för full" in str(d) for d in load_library(library_root).errors)
+    write_library(library_root, {"methods/motesplats.md": workshop_method(110, 270, steps=3)})
     library = load_library(library_root)
     assert library.diagnostics == []
     card = next(c for c in all_cards(library, CrossRefs.build(library), SITE_URL) if c.id == "motesplats")
@@ -338,8 +341,9 @@ def test_workshop_fields_render_within_the_card_limits(library_root, tmp_path):
     pdf = tmp_path / "kort.pdf"
     pdf.write_bytes(html_to_pdf(html))
     front, back = text_of(pdf)
-    assert "DISKUSSIONSFRÅGOR" in front.upper() and "Redaktionens förslag" in front
+    assert "DISKUSSIONSFRÅGOR" in back.upper() and "Redaktionens förslag" in back
     assert "ÖVNING:" in back.upper() and "(25 MIN)" in back.upper()
+    assert back.count("Redaktionens förslag") == 1, "one origin line for questions and exercise"
     for png in png_pages(pdf, tmp_path):
         assert ink(png, top=0.955) == 0
 
@@ -357,8 +361,9 @@ def test_seed_methods_have_workshop_material_marked_as_the_editors(built_site):
         assert workshop is not None and 2 <= len(workshop.questions) <= 4, method.id
         assert workshop.origin == "redaktionen"  # the sources describe no questions or exercises
         front, back = text_of(built_site / "metodkort" / f"{method.id}.pdf")
-        assert "Redaktionens förslag" in front
-        assert " ".join(workshop.questions[0].split())[:40] in front
+        assert "Redaktionens förslag" in back
+        assert " ".join(workshop.questions[0].split())[:40] in back
+        assert "utbildningspass" in front, "the front says the workshop material is on the back"
 
 
 def test_deck_cover_shows_themes_methods_and_date(built_site):

@@ -84,7 +84,7 @@ EXTRA = {
     }
 }
 """Files a kind's filled template needs beside the fixture library (a playbook needs two methods)."""
-SOURCES = [{"title": "Artikel om läxhjälpen"}]
+SOURCES = [{"title": "Artikel om läxhjälpen", "kind": "kort-notis"}]
 
 
 def fill(path, values: dict) -> None:
@@ -243,27 +243,38 @@ def test_open_data_csv_holds_every_case(built_site):
 
 OPEN_DATA_COLUMNS = {
     "fall": [
-        "id", "url", "title", "summary", "themes", "target_groups", "scope", "municipality", "district",
-        "organisations", "period.start", "period.end", "status", "question", "goals", "methods",
-        "success_factors", "results", "copied_from.id", "copied_from.changes", "contact.name",
-        "contact.organisation", "contact.email", "contact.url", "sources", "further_reading", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "scope",
+        "municipality", "district", "organisations", "period.start", "period.end", "status", "question",
+        "goals", "methods", "success_factors", "results", "copied_from.id", "copied_from.changes",
+        "copied_from.source", "contact.name", "contact.organisation", "contact.email", "contact.url",
+        "sources", "further_reading", "last_reviewed", "inferred_fields",
     ],
     "metoder": [
-        "id", "url", "title", "summary", "themes", "target_groups", "purpose", "when_to_use", "steps",
-        "roles", "prerequisites", "effort.level", "effort.time", "effort.hours", "effort.cost_sek.min",
-        "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "workshop.questions",
-        "workshop.exercise.title", "workshop.exercise.minutes", "workshop.exercise.instructions",
-        "workshop.origin", "sources", "further_reading", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "purpose",
+        "when_to_use", "steps", "roles", "prerequisites", "effort.level", "effort.time", "effort.hours",
+        "effort.cost_sek.min", "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "not_when",
+        "combine_with", "workshop.questions", "workshop.exercise.title", "workshop.exercise.minutes",
+        "workshop.exercise.instructions", "workshop.origin", "sources", "further_reading", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
     ],
     "framgangsfaktorer": [
-        "id", "url", "title", "summary", "themes", "target_groups", "cases", "methods", "sources",
-        "further_reading", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "cases", "methods",
+        "sources", "further_reading", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
     ],
     "rekommendationer": [
-        "id", "url", "title", "summary", "themes", "target_groups", "cases", "methods", "success_factors",
-        "sources", "further_reading", "last_reviewed",
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "cases", "methods",
+        "success_factors", "sources", "further_reading", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
     ],
-    "aktorer": ["id", "url", "title", "summary", "type", "municipality", "website", "sources", "further_reading", "last_reviewed"],
+    "aktorer": [
+        "id", "url", "title", "summary", "inferred", "type", "municipality", "website", "sources",
+        "further_reading", "last_reviewed", "inferred_fields",
+    ],
+    "fardplaner": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "steps", "cases",
+        "provenance.basis", "provenance.reason", "sources", "further_reading", "last_reviewed", "inferred_fields",
+    ],
 }  # fmt: skip
 """The published columns of each open-data CSV, written out by hand on purpose: the files are
 an interface that others read, so a column that disappears (or appears) must fail a test that
@@ -301,9 +312,9 @@ def test_field_reference_lists_every_field_of_every_model(built_site):
 def test_every_page_says_how_to_cite_it(built_site):
     text = (built_site / "fall" / "bis-boden" / "index.html").read_text(encoding="utf-8")
     assert (
-        "<strong>Så citerar du:</strong> BIS i Boden – en kopia av Portalen. Metodbanken. "
+        "<strong>Så citerar du:</strong> BIS i Boden – att kopiera en hel verksamhet. Metodbanken. "
         '<a href="https://metodbanken.example.se/fall/bis-boden/">https://metodbanken.example.se/fall/bis-boden/</a>. '
-        "Senast granskad 2026-11-22." in text
+        "Senast granskad 2026-11-25." in text
     )
     assert "Så citerar du:" in (built_site / "om" / "index.html").read_text(encoding="utf-8")
 
@@ -423,10 +434,26 @@ def test_a_personal_email_address_is_a_warning_not_an_error(library_root):
     assert [str(d) for d in library.diagnostics] == [
         "cases/fallet.md:15: varning: e-postadressen 'anna.berg@bolaget.se' ser ut att vara en persons egen "
         "adress — publicera den bara om personen har sagt ja; använd hellre en gemensam adress (som info@…) "
-        "eller organisationens webbplats"
+        "eller organisationens webbplats. Publicerar källan själv adressen i en yrkesroll, kan redaktionen "
+        "skriva in den i data/published_emails.yml med skälet"
     ]
     write_library(library_root, {"cases/fallet.md": case.replace("anna.berg@", "info@")})
     assert load_library(library_root).diagnostics == []
+    # An address the editors have checked (the source publishes it for a work role) is quiet.
+    write_library(
+        library_root,
+        {
+            "cases/fallet.md": case,
+            "data/published_emails.yml": "Anna.Berg@bolaget.se: Bolagets sida anger henne som kontakt.\n",
+        },
+    )
+    assert load_library(library_root).diagnostics == []
+    # Without a reason the list itself is the error.
+    write_library(library_root, {"data/published_emails.yml": "anna.berg@bolaget.se:\n"})
+    assert [str(d) for d in load_library(library_root).diagnostics] == [
+        "data/published_emails.yml:1: 'anna.berg@bolaget.se' saknar ett skäl — skriv efter kolon var källan "
+        "publicerar adressen och i vilken roll"
+    ]
 
 
 def test_a_step_role_missing_from_the_roles_list_is_an_error(library_root):

@@ -156,5 +156,6 @@ def test_real_library_playbooks_suggest_the_next_step():
     matches = rank(method_facts(view), {"provat": ["studiebesok-mellan-bostadsforetag"]}, labels(view))
     assert [m.id for m in matches] == ["kopiera-en-verksamhet"]
     assert matches[0].reasons == [
-        "Nästa steg efter ”Studiebesök mellan bostadsföretag” i färdplanen ”Från studiebesök till att kopiera en hel verksamhet”"
+        "Nästa steg efter ”Studiebesök mellan bostadsföretag” i färdplanen ”Från studiebesök till att kopiera en hel verksamhet”",
+        "Kombineras med ”Studiebesök mellan bostadsföretag”, som ni redan har prövat",
     ]

@@ -35,7 +35,7 @@ def records(built_site: Path) -> list[dict]:
     return data
 
 
-def expected_ids(records, *, tema=(), malgrupp=(), insats=(), belagg=0, q="") -> list[str]:
+def expected_ids(records, *, tema=(), malgrupp=(), insats=(), belagg=0, steg=0, q="") -> list[str]:
     """The filter rules, in Python: OR within a group, AND between groups and words."""
     terms = q.lower().split()
     found = []
@@ -47,6 +47,8 @@ def expected_ids(records, *, tema=(), malgrupp=(), insats=(), belagg=0, q="") ->
         if insats and record["effort"] not in insats:
             continue
         if record["cases"] < belagg:
+            continue
+        if steg and (record.get("evidence") or {}).get("step", 0) < steg:
             continue
         text = " ".join([record["title"], record["summary"], record["text"]]).lower()
         if not all(term in text for term in terms):
@@ -420,3 +422,27 @@ def test_without_the_catalogue_the_full_list_stays(tab, site_url, records, failu
     tab.locator("#mb-finder-q").press("Enter")
     assert tab.evaluate("window.__stillHere") is True
     assert sorted(visible_ids(tab)) == sorted(r["id"] for r in records)
+
+
+def test_evidence_ladder_filter_offers_the_steps_that_exist(tab, site_url, records):
+    """ "Evidens, minst" lists the steps of the evidence ladder that some method reaches (each
+    with its name), filters on the derived step and writes steg= into the address."""
+    from metodbank.content.evidence import LADDER
+
+    open_finder(tab, site_url)
+    options = tab.eval_on_selector_all(
+        "#mb-finder-steg option", "os => os.map((o) => [o.value, o.textContent.trim()])"
+    )
+    reached = max(r["evidence"]["step"] for r in records)
+    assert [int(value) for value, _ in options] == list(range(0, reached + 1))
+    for value, label in options[1:]:
+        assert label == f"steg {value}: {LADDER[int(value)].label}"
+        assert any(r["evidence"]["step"] >= int(value) for r in records)
+    top = int(options[-1][0])
+    tab.select_option("#mb-finder-steg", str(top))
+    wanted = expected_ids(records, steg=top)
+    assert wanted
+    assert_shows(tab, wanted)
+    assert url_params(tab) == {"steg": [str(top)]}
+    open_finder(tab, site_url, f"?steg={top + 1}")
+    assert tab.locator("#mb-finder-steg").input_value() == "0", "a step no method reaches is not offered"

@@ -38,7 +38,8 @@ def method(change: tuple[str, str]) -> str:
 
 TITLE = "title: Mötesplats i Hageby"
 SUMMARY = "summary: En mötesplats för unga som öppnade två kvällar i veckan."
-BODY_LINE = 21  # the first body line of the case template
+BODY_LINE = 22  # the first body line of the case template
+REVIEW_LINE = 20  # the line of last_reviewed in the case template
 
 # (kind, files {name: content} — a str or bytes is a file in cases/ named <kind>.md unless
 # the key has a slash, or ("dir",) / ("symlink", target)), expected [(path, line, words)]
@@ -64,7 +65,7 @@ row("custom-tag", case((TITLE, "title: !hemlig Mötesplats")), 2, "YAML-taggen")
 row(
     "timestamp-tag",
     case(("last_reviewed: 2026-01-15", "last_reviewed: !!timestamp 2026-99-99")),
-    19,
+    REVIEW_LINE,
     "YAML-taggen",
 )
 row("merge-key", case((TITLE, TITLE + "\n<<: {district: Hageby}")), 3, "sammanslagning")
@@ -161,14 +162,14 @@ ROWS.append(("newline-in-name", {"cases/ny\nrad.md": case()}, [("cases/ny?rad.md
 row("reserved-id", case(), 1, "reserverat", path="cases/index.md")
 row("duplicate-id", case(), 1, "finns redan", path="organisations/fallet.md")
 # --- values -----------------------------------------------------------------------------------
-row("future-review", case(("last_reviewed: 2026-01-15", "last_reviewed: 2999-01-01")), 19, "årtalet")
+row("future-review", case(("last_reviewed: 2026-01-15", "last_reviewed: 2999-01-01")), REVIEW_LINE, "årtalet")
 row(
     "review-next-year",
     case(("last_reviewed: 2026-01-15", f"last_reviewed: {time.localtime().tm_year + 1}-01-01")),
-    19,
+    REVIEW_LINE,
     "i framtiden",
 )
-row("year-one", case(("last_reviewed: 2026-01-15", "last_reviewed: 0001-01-01")), 19, "årtalet")
+row("year-one", case(("last_reviewed: 2026-01-15", "last_reviewed: 0001-01-01")), REVIEW_LINE, "årtalet")
 row(
     "source-date-future",
     case(("    date: 2019-09-11", f"    date: {time.localtime().tm_year + 1}-01-01")),
@@ -177,7 +178,12 @@ row(
 )
 row("finished-in-future", case(("  end: 2020", "  end: 2031")), 12, "avslutat men perioden slutar 2031")
 row("period-backwards", case(("  end: 2020", "  end: 2010")), 9, "slutar (2010) innan den börjar")
-row("bad-date", case(("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")), 19, "ogiltigt datum")
+row(
+    "bad-date",
+    case(("last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30")),
+    REVIEW_LINE,
+    "ogiltigt datum",
+)
 row("hours-bool", method(("  hours: 300", "  hours: true")), 21, "heltal", folder="methods")
 row("hours-text", method(("  hours: 300", "  hours: '12'")), 21, "heltal", folder="methods")
 row(

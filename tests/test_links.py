@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 from conftest import MKDOCS_YML, ROOT, VALID, make_site_project, serve_folder, write_library
 from metodbank.build import build_site
+from metodbank.content.crossrefs import CrossRefs
+from metodbank.content.evidence import grade
 from metodbank.content.ids import slugify
 from metodbank.content.vocabulary import Vocabulary
-from metodbank.content.words import count
 from metodbank.project import load_library
 from playwright.sync_api import expect
 
 from benchmarks.synthetic import generate_library
 
 LIBRARY = load_library(ROOT)
+REFS = CrossRefs.build(LIBRARY)
 
 
 @pytest.fixture
@@ -136,18 +138,21 @@ def test_method_lists_the_cases_that_used_it_and_its_evidence(site, method):
     text = read(site, url(method))
     section = text.split('id="anvand-i-fall"', 1)[1].split("<h2", 1)[0] if cases else ""
     assert sorted(re.findall(r'href="\.\./\.\./fall/([a-z0-9-]+)/"', section)) == sorted(c.id for c in cases)
-    places = {c.item.municipality for c in cases if c.item.municipality}
-    expected = f"Prövad i {count(len(cases), 'fall', 'fall', neuter=True)}" + (
-        f" i {count(len(places), 'kommun', 'kommuner')}" if places else ""
-    )
-    assert expected in text
+    found = grade(LIBRARY.entries[method], REFS)
+    panel = text.split('id="underlag-och-evidens"', 1)[1].split("<h2", 1)[0]
+    assert f"Steg {found.step} av 5: {found.label}." in panel
+    assert f"{found.counts.cases} fall, " in panel
+    assert "Prövad i" not in text, "use is not a test: the old evidence sentence misleads"
 
 
 def test_copied_case_shows_lineage(site):
     text = read(site, url("portalen-norrkoping"))
-    lineage = text.split('id="kopior-av-fallet"', 1)[1]
+    lineage = text.split('class="mb-lineage"', 1)[1].split("</ul>", 1)[0]
     copy = LIBRARY.entries["bis-boden"].item
-    assert '<a href="../bis-boden/">BIS i Boden – en kopia av Portalen</a> – Boden, 2019' in lineage
+    title = html.escape(LIBRARY.entries["bis-boden"].title, quote=False)
+    row = lineage.split("</li>", 1)[0]
+    assert f'<a href="../bis-boden/">{title}</a> – Boden, 2019 <span class="mb-inferred"' in row
+    assert row.count("mb-inferred__tag") == 2, "the start year and the direction of the copy are inferred"
     assert html.escape(copy.copied_from.changes, quote=False) in lineage
     assert "Kopierat från" in read(site, url("bis-boden"))
 

@@ -36,6 +36,7 @@ provenance:
   reason: Ordningen är ett exempel i testet.
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Text om färdplanen.

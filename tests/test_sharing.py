@@ -92,7 +92,8 @@ def test_feed_is_valid_atom_with_every_entry_newest_first(built_site):
 
 def test_feed_dates_come_from_history_and_review():
     entry = LIBRARY.entries["bis-boden"]
-    reviewed = datetime(2026, 11, 22, tzinfo=UTC)
+    day = entry.item.last_reviewed
+    reviewed = datetime(day.year, day.month, day.day, tzinfo=UTC)
     assert entry_dates(entry, {}) == (reviewed, reviewed)
     first, later = datetime(2025, 1, 2, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)
     assert entry_dates(entry, {"cases/bis-boden.md": History(first, later)}) == (first, later)

@@ -65,7 +65,9 @@ def test_answers_in_the_address_give_the_top_method_and_its_reasons(tab, site_ur
         == want[0].reasons
         == ["Passar ert mål: Mötesplatser", "Når unga", "Insatsen (medel) ryms i det ni har"]
     )
-    expect(first).to_contain_text("Belägg: Prövad i ett fall")
+    expect(first).to_contain_text(
+        "Belägg: Steg 1 av 5: Beskriven (Otillräckligt underlag). Använd i ett fall"
+    )
     # The controls say what the address says.
     assert tab.locator('input[name="tema"][value="motesplatser"]').is_checked()
     assert tab.locator('input[name="insats"][value="medel"]').is_checked()
@@ -155,7 +157,7 @@ def test_finder_csv_matches_the_filtered_list_and_is_formula_safe(tab, tools_url
         "Teman",
         "Målgrupper",
         "Insats",
-        "Prövad i antal fall",
+        "Använd i antal fall",
         "Adress",
     ]
     assert len(rows) == 1 + len(visible) == 2

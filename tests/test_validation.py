@@ -85,7 +85,9 @@ BAD_INPUT = [
         "unknown-nested-field",
         replaced(CASE, "    url: https://example.org/a", "    adress: https://example.org/a"),
         [
-            "cases/fallet.md:17: okänt fält 'adress' under källa 1 (sources[1]) — tillåtna fält här: title (rubrik), publisher (utgivare), url (webbadress), date (datum)"
+            "cases/fallet.md:17: okänt fält 'adress' under källa 1 (sources[1]) — tillåtna fält här: "
+            "title (rubrik), kind (typ), author (författare), publisher (utgivare), url (webbadress), "
+            "date (datum), date_kind (vad datumet betyder), independent (oberoende), note (anteckning)",
         ],
     ),
     (
@@ -127,7 +129,7 @@ BAD_INPUT = [
         "bad-date",
         replaced(CASE, "last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30"),
         [
-            "cases/fallet.md:19: ogiltigt datum '2026-02-30' — skriv datumet som ÅÅÅÅ-MM-DD, "
+            "cases/fallet.md:20: ogiltigt datum '2026-02-30' — skriv datumet som ÅÅÅÅ-MM-DD, "
             "till exempel 2024-05-31"
         ],
     ),
@@ -255,7 +257,7 @@ BAD_INPUT = [
     (
         "empty-body",
         {CASE: VALID[CASE].split("## Bakgrund")[0]},
-        ["cases/fallet.md:20: brödtexten är tom — skriv en beskrivning i Markdown under den här raden"],
+        ["cases/fallet.md:21: brödtexten är tom — skriv en beskrivning i Markdown under den här raden"],
     ),
     (
         "not-utf8",

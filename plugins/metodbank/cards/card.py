@@ -14,10 +14,12 @@ from pathlib import Path
 import segno
 from markupsafe import Markup
 
+from ..content.evidence import grade
+from ..content.provenance import inferred_reason
 from ..content.urls import page_uri, page_url
 from ..site.html import format_number, template_env
 from ..site.workshop import case_brief
-from .limits import LIMITS, fit
+from .limits import LIMITS, fit, inferred_on_card
 
 CARD_CSS = Path(__file__).parent / "assets" / "card.css"
 ENV = template_env(Path(__file__).parent / "templates")
@@ -40,6 +42,9 @@ class Card:
     factors: list[str]
     url: str
     reviewed: str
+    next_step: str = ""
+    inferred: list[tuple[str, str]] = field(default_factory=list)
+    """(field, reason) of every value on the card that the editors inferred."""
     questions: list[str] = field(default_factory=list)
     """Discussion questions for a training session (from the method file)."""
     exercise: dict | None = None
@@ -60,8 +65,9 @@ class Card:
         return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-def effort_text(effort) -> str:
-    text = f"{effort.level.capitalize()}: {effort.time}"
+def effort_text(effort, inferred: bool = False) -> str:
+    """'Hög (tolkat): …' — the card says where an estimate is the editors' (reason in the box)."""
+    text = f"{effort.level.capitalize()}{' (tolkat)' if inferred else ''}: {effort.time}"
     if effort.hours is not None:
         text += f", cirka {format_number(effort.hours)} timmar"
     if effort.cost_sek is not None:
@@ -110,19 +116,22 @@ def build_card(entry, library, refs, site_url: str) -> Card:
     item = entry.item
     vocabulary = library.vocabulary
     factors = _factors(entry, library, refs)
+    found = grade(entry, refs) if refs is not None else None
     card = Card(
         id=entry.id,
         title=item.title,
         summary=item.summary,
         themes=[vocabulary.label("themes", t) for t in item.themes],
         target_groups=[vocabulary.label("target_groups", t) for t in item.target_groups],
-        effort=effort_text(item.effort),
-        evidence=refs.evidence(entry.id).sentence() if refs is not None else "",
+        effort=effort_text(item.effort, inferred_reason(item, "effort.level") is not None),
+        evidence=found.summary() if found else "",
+        next_step=found.next_step if found else "",
         steps=[step.title for step in item.steps],
         core=list(item.core),
         factors=[f.title for f in factors],
         url=site_url.rstrip("/") + "/" + page_url(page_uri(entry.kind, entry.id)),
         reviewed=item.last_reviewed.isoformat(),
+        inferred=inferred_on_card(item),
         case_brief=_brief(library, refs, entry.id),
         reading=[{"title": r.title, "url": r.url} for r in item.further_reading[: LIMITS["reading"]]],
         **_workshop(item),

@@ -17,8 +17,8 @@ from .session import session_html, slides_html
 OVERVIEW_URI = "metodkort/index.md"
 
 INTRO = (
-    "Varje metod finns som ett tvåsidigt metodkort i A5 – framsidan med det viktigaste, ett fall i "
-    "korthet och diskussionsfrågor, baksidan med steg, kärna, framgångsfaktorer, en övning och en "
+    "Varje metod finns som ett tvåsidigt metodkort i A5 – framsidan med det viktigaste och ett fall i "
+    "korthet, baksidan med steg, kärna, framgångsfaktorer, diskussionsfrågor, en övning och en "
     "QR-kod till metodens sida. Korten är gjorda för att skrivas ut i svartvitt. Till varje kortlek "
     "finns en passplan för två timmar på en A4-sida och ett visningsläge med en metod per skärm för "
     "projektorn. A4-versionen har två kort per ark med skärmärken (skriv ut dubbelsidigt och vänd "

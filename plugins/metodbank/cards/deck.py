@@ -17,7 +17,7 @@ from ..content.words import full_date
 from .card import Card, build_card
 from .pdf import deck_pdf
 
-LEAD = "Metoder mot segregation – beprövade, beskrivna och redo att kopiera."
+LEAD = "Metoder mot segregation – beskrivna, med sina källor, och redo att kopiera."
 """The line under a deck's title on its cover."""
 
 GROUP_NAMES = {"themes": ("tema", "teman"), "target_groups": ("målgrupp", "målgrupper")}

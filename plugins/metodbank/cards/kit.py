@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..content.evidence import grade
+from ..content.provenance import field_label
 from ..content.urls import page_uri, page_url
 from .card import ENV
 
@@ -31,6 +33,12 @@ class Plan:
     sources: list[tuple[str, str | None]]
     examples: list[tuple[str, str]]
     """(title, web address) of the cases that used the method."""
+    evidence: str = ""
+    next_step: str = ""
+    not_when: list[str] = field(default_factory=list)
+    combine_with: list[str] = field(default_factory=list)
+    inferred: list[tuple[str, str]] = field(default_factory=list)
+    """(field, reason) of every value of the method that the editors inferred."""
 
 
 class Blank:
@@ -68,6 +76,7 @@ def build_plan(entry, library, refs, site_url: str) -> Plan:
     label = library.vocabulary.label
     base = site_url.rstrip("/") + "/"
     cases = refs.cases_using(entry.id) if refs is not None else []
+    found = grade(entry, refs) if refs is not None else None
     return Plan(
         title=item.title,
         url=base + page_url(page_uri(entry.kind, entry.id)),
@@ -85,7 +94,17 @@ def build_plan(entry, library, refs, site_url: str) -> Plan:
         checklist=list(item.checklist),
         sources=[(s.title + (f" ({s.publisher})" if s.publisher else ""), s.url) for s in item.sources],
         examples=[(c.title, base + page_url(page_uri(c.kind, c.id))) for c in cases],
+        evidence=found.summary() if found else "",
+        next_step=found.next_step if found else "",
+        not_when=[n.text + ("" if n.source else " (redaktionens råd)") for n in item.not_when],
+        combine_with=[f"{_title(library, c.id)}: {c.why}" for c in item.combine_with],
+        inferred=[(field_label(path), reason) for path, reason in item.inferred.items()],
     )
+
+
+def _title(library, entry_id: str) -> str:
+    entry = library.entries.get(entry_id)
+    return entry.title if entry else entry_id
 
 
 def _step(number: int, title: str, description: str, roles: str) -> list[Part]:
@@ -126,6 +145,13 @@ def plan_sections(plan: Plan) -> list[Section]:
         sections.append(Section("Risker att hålla koll på", "boxes", [[text] for text in plan.risks]))
     if plan.checklist:
         sections.append(Section("Checklista", "boxes", [[text] for text in plan.checklist]))
+    if plan.not_when:
+        sections.append(Section("När passar metoden inte?", "bullets", [[text] for text in plan.not_when]))
+    if plan.combine_with:
+        sections.append(Section("Kombinera med", "bullets", [[text] for text in plan.combine_with]))
+    if plan.inferred:
+        inferred = [[f"{name.capitalize()}: {reason}"] for name, reason in plan.inferred]
+        sections.append(Section("Tolkat av redaktionen", "bullets", inferred))
     references = [["Källa: ", Link(title, url)] for title, url in plan.sources]
     references += [["Exempel: ", Link(title, url)] for title, url in plan.examples]
     sections.append(Section("Källor och exempel", "bullets", references))
@@ -173,6 +199,8 @@ PREFIXES = {
 def _plan_lines(plan: Plan, markdown: bool) -> str:
     title = f"# Plan: {md(plan.title)}" if markdown else f"PLAN: {plan.title.upper()}"
     out = [title, "", f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed})."]
+    if plan.evidence:
+        out += ["", _text([f"Evidens: {plan.evidence}. Nästa steg: {plan.next_step}"], markdown)]
     for section in plan_sections(plan):
         out += ["", f"## {section.heading}" if markdown else section.heading.upper(), ""]
         if section.style == "table" and markdown:

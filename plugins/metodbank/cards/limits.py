@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 
 from ..content.diagnostics import Diagnostic
+from ..content.evidence import LADDER
 from ..content.frontmatter import SourceFile
 from ..content.kinds import Kind
+from ..content.provenance import field_label, inferred_reason
 
 LIMITS = {
     "title": 90,
@@ -23,6 +25,7 @@ LIMITS = {
     "core_item": 140,
     "core": 5,
     "effort_time": 80,
+    "inferred": 320,
     "question": 120,
     "exercise_title": 60,
     "exercise_text": 280,
@@ -35,19 +38,31 @@ LIMITS = {
 
 SIDE_MM = 186.0
 """The height of one card side's text area, with a little room to spare (the page has 188 mm)."""
-FOOTER_MM = 32.0
-"""The back's footer (QR code and addresses) and its padding."""
 
 # (characters per line, millimetres per line) of each kind of text on the card, measured on
 # rendered cards so that the estimate is never lower than the real height (3–30 % higher).
 BODY = (60, 4.6)
-LIST = (56, 4.8)
+PARAGRAPH = (64, 4.6)
+"""The exercise, a paragraph across the card (10 pt); about 70 characters a line rendered."""
+LIST = (60, 4.6)
+"""List items (10 pt): on the seed cards 65 characters was the shortest item that took two lines."""
 TITLE = (30, 7.8)
 LEAD = (50, 5.5)
-HEADING = 9.0
-"""A section heading with its rule and margins."""
-ORIGIN = 3.5
+SMALL = (60, 4.3)
+"""The next step under the evidence (9 pt)."""
+NOTE = (62, 4.0)
+"""The editors' reasons for inferred values (8.5 pt, in a box)."""
+HEADING = 8.0
+"""A section heading with its rule and margins (7.7 mm rendered)."""
+HEADING_LINE = 4.8
+"""Each further line of a heading that wraps (10.5 pt capitals, about 40 to a line)."""
+ORIGIN = 3.2
 """The line under a workshop heading that says where the questions come from."""
+FOOTER = (27.0, 3.0)
+"""The back's footer: at least the QR code with its rule (26.4 mm rendered), or the lines of
+addresses beside it and the rule, whichever is higher."""
+FOOTER_LINE = (58, 3.8)
+"""A line of the addresses beside the QR code (8 pt)."""
 
 
 def text_mm(text: str, style: tuple[int, float]) -> float:
@@ -56,34 +71,50 @@ def text_mm(text: str, style: tuple[int, float]) -> float:
 
 
 def front_mm(card) -> float:
-    """The estimated height of a card's front: title, summary, facts, case in brief, questions."""
+    """The estimated height of a card's front: title, summary, facts, inferred values, case in brief."""
     height = 8 + text_mm(card.title, TITLE) + 4 + text_mm(card.summary, LEAD) + 6
     for value in (", ".join(card.themes), ", ".join(card.target_groups), card.effort, card.evidence):
         height += 3.5 + 3.5 + text_mm(value, BODY)
+    if getattr(card, "next_step", ""):
+        height += text_mm("Nästa steg: " + card.next_step, SMALL)
+    if getattr(card, "inferred", None):
+        height += 4 + 4 + sum(text_mm(f"{name}: {reason}", NOTE) for name, reason in card.inferred) + 3
     if card.case_brief:
         brief = card.case_brief["heading"] + ": " + card.case_brief["text"]
         height += 5 + HEADING + text_mm(brief, BODY) + 4
-    if card.questions:
-        height += 5 + HEADING + ORIGIN + sum(text_mm(q, LIST) + 0.8 for q in card.questions)
     return height + 6  # the "turn over" line
 
 
-def back_mm(card) -> float:
-    """The estimated height of a card's back: steps, core, factors, exercise and footer."""
-    height = FOOTER_MM
-    height += HEADING + sum(text_mm(step, LIST) + 0.8 for step in card.steps) + 4
-    height += HEADING + sum(text_mm(item, LIST) + 0.8 for item in card.core) + 4
-    if card.factors:
-        height += HEADING + sum(text_mm(f, LIST) + 0.8 for f in card.factors) + 4
-    if card.exercise:
-        heading = f"Övning: {card.exercise['title']} ({card.exercise['minutes']} min) Redaktionens förslag"
-        height += (
-            text_mm(heading, (40, HEADING / 2 + 2))
-            + ORIGIN
-            + text_mm(card.exercise["instructions"], BODY)
-            + 4
+def footer_mm(card) -> float:
+    """The back's footer: the QR code, or the method's address and the further reading beside it."""
+    least, rule = FOOTER
+    lines = (
+        3
+        + sum(
+            text_mm("Läs mer: " + reading["title"], FOOTER_LINE) + text_mm(reading["url"], FOOTER_LINE)
+            for reading in card.reading
         )
-    height += 7.0 * len(card.reading)
+        / FOOTER_LINE[1]
+    )
+    return max(least, rule + lines * FOOTER_LINE[1])
+
+
+def _list_mm(items) -> float:
+    return sum(text_mm(item, LIST) + 0.8 for item in items) + 4
+
+
+def back_mm(card) -> float:
+    """The estimated height of a card's back: steps, core, factors, discussion questions,
+    exercise and footer."""
+    height = footer_mm(card) + HEADING + _list_mm(card.steps) + HEADING + _list_mm(card.core)
+    if card.factors:
+        height += HEADING + _list_mm(card.factors)
+    if card.questions:
+        height += HEADING + ORIGIN + _list_mm(card.questions)
+    if card.exercise:
+        heading = f"Övning: {card.exercise['title']} ({card.exercise['minutes']} min)"
+        height += HEADING + (text_mm(heading, (40, HEADING_LINE)) - HEADING_LINE)
+        height += (0 if card.questions else ORIGIN) + text_mm(card.exercise["instructions"], PARAGRAPH) + 4
     return height
 
 
@@ -97,6 +128,25 @@ def fit(card):
         if front_mm(card) > SIDE_MM:
             card.case_brief = None
     return card
+
+
+ON_CARD = (
+    "themes", "target_groups", "effort", "effort.level", "effort.time", "effort.hours", "effort.cost_sek",
+    "steps", "core",
+)  # fmt: skip
+"""Fields printed on a card whose inferred markers the card prints too."""
+
+
+def inferred_on_card(item) -> list[tuple[str, str]]:
+    """(Swedish field names, reason) for the inferred values the card shows; fields that share
+    a reason share a line ("Steg och kärnan: …")."""
+    names: dict[str, list[str]] = {}
+    for path in ON_CARD:
+        reason = inferred_reason(item, path)
+        covered = "." in path and inferred_reason(item, path.split(".")[0]) == reason
+        if reason and not covered and field_label(path) not in names.setdefault(reason, []):
+            names[reason].append(field_label(path))
+    return [(" och ".join(labels), reason) for reason, labels in names.items()]
 
 
 def card_problems(source: SourceFile, item) -> list[Diagnostic]:
@@ -163,7 +213,23 @@ def field_problems(source: SourceFile, item) -> list[Diagnostic]:
     )
     for number, text in enumerate(item.core, 1):
         too_long(("core", number - 1), f"kärnpunkt {number}", text, LIMITS["core_item"], "korta punkten")
-    return problems
+    return problems + _notes_problems(source, item)
+
+
+def _notes_problems(source: SourceFile, item) -> list[Diagnostic]:
+    """The reasons for inferred values that the card prints must fit beside them."""
+    notes = " ".join(reason for _, reason in inferred_on_card(item))
+    if len(notes) <= LIMITS["inferred"]:
+        return []
+    return [
+        Diagnostic(
+            source.rel,
+            source.line_of(("inferred",)),
+            f"skälen i inferred för värden på kortet är för långa för kortet: {len(notes)} tecken, "
+            f"högst {LIMITS['inferred']}",
+            "korta skälen; längre resonemang hör hemma under Källor och osäkerheter i brödtexten",
+        )
+    ]
 
 
 def _too_long(
@@ -236,7 +302,9 @@ class _Draft:
         self.title, self.summary = item.title, item.summary
         self.themes, self.target_groups = list(item.themes), list(item.target_groups)
         self.effort = f"{item.effort.level}: {item.effort.time}, cirka 1 000 timmar, 10 000–100 000 kr"
-        self.evidence = "Prövad i två fall i två kommuner, 2018–2019. Ett av fallen är en kopia."
+        self.evidence = "Steg 1 av 5: Beskriven · Spridd · Bara källor från dem som genomförde arbetet"
+        self.next_step = "x" * max(len(rung.to_reach) for rung in LADDER)
+        self.inferred = inferred_on_card(item)
         self.steps = [step.title for step in item.steps]
         self.core = list(item.core)
         self.factors, self.case_brief = [], None
@@ -254,10 +322,15 @@ def side_problems(source: SourceFile, item) -> list[Diagnostic]:
         (
             "framsidan",
             front_mm(draft),
-            ("workshop", "questions"),
-            "korta sammanfattningen eller diskussionsfrågorna",
+            ("summary",),
+            "korta sammanfattningen eller skälen under inferred",
         ),
-        ("baksidan", back_mm(draft), ("steps",), "korta stegen, kärnan eller övningen"),
+        (
+            "baksidan",
+            back_mm(draft),
+            ("workshop",) if item.workshop else ("steps",),
+            "korta stegen, kärnan, diskussionsfrågorna eller övningen",
+        ),
     ):
         if height > SIDE_MM:
             problems.append(

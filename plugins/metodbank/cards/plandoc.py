@@ -64,6 +64,8 @@ def plan_docx(plan: Plan) -> bytes:
     intro = document.add_paragraph(f"Metod från Metodbanken: {plan.url}")
     intro.add_run().add_break(WD_BREAK.LINE)
     intro.add_run(f"Senast granskad {plan.reviewed}.")
+    if plan.evidence:
+        document.add_paragraph(f"Evidens: {plan.evidence}. Nästa steg: {plan.next_step}")
     for section in plan_sections(plan):
         _section(document, section)
     out = io.BytesIO()

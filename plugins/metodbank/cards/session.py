@@ -96,7 +96,7 @@ PLAN_TEXT = (
 
 
 def _what(card: Card, with_exercise: bool) -> str:
-    what = ["Gå igenom kortets framsida och steg."]
+    what = ["Gå igenom kortets framsida och stegen på baksidan."]
     if card.questions:
         what.append(f"Samtal om diskussionsfrågorna ({len(card.questions)} på kortet).")
     else:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .part import Part
+from .parts import Part
 from .types import ShortText, Text, WebUrl
 
 

@@ -68,6 +68,20 @@ LABELS = {
     "provenance": "ursprung",
     "basis": "grund",
     "reason": "skäl",
+    "kind": "typ",
+    "author": "författare",
+    "date_kind": "vad datumet betyder",
+    "independent": "oberoende",
+    "note": "anteckning",
+    "inferred": "tolkade värden",
+    "quotes": "citat",
+    "text": "text",
+    "speaker": "talare",
+    "source": "källans nummer",
+    "shows": "visar",
+    "not_when": "när den inte passar",
+    "editorial": "redaktionens råd",
+    "combine_with": "kombinera med",
 }
 """The Swedish label of each field name (the same name means the same thing everywhere)."""
 
@@ -91,6 +105,9 @@ ITEM_LABELS = {
     "cases": "fall",
     "further_reading": "läs mer-länk",
     "questions": "fråga",
+    "quotes": "citat",
+    "not_when": "situation",
+    "combine_with": "kombination",
 }
 """What one item of a list field is called: 'källa 2', 'steg 3'."""
 

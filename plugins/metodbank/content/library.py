@@ -23,10 +23,11 @@ from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
 from .lineage import lineage_problems
 from .messages import describe
+from .provenance import check_provenance
 from .safety import check_body_safety
 from .suggest import did_you_mean
 from .types import CheckContext
-from .vocabulary import GROUP_LABELS, DataError, Vocabulary
+from .vocabulary import GROUP_LABELS, DataError, Vocabulary, read_published_emails
 
 
 @dataclass
@@ -86,6 +87,7 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     root = root.resolve()
     try:
         vocabulary = Vocabulary.load(data_dir or root / "data")
+        published = read_published_emails(data_dir or root / "data")
     except DataError as error:  # nothing can be checked without the vocabulary
         return Library(
             root, Vocabulary({group: {} for group in GROUP_LABELS}, []), diagnostics=error.problems
@@ -94,7 +96,9 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     found, stray = discover(root)
     library.diagnostics.extend(stray)
     kinds_by_id, ambiguous, parsed = _register(library, found)
-    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous, {k.name: k.folder for k in KINDS})
+    context = CheckContext(
+        library.vocabulary, kinds_by_id, ambiguous, {k.name: k.folder for k in KINDS}, published
+    )
     for kind, stem, source in parsed:
         item, problems = validate_source(kind, source, context, checks)
         library.diagnostics.extend(problems)
@@ -182,7 +186,8 @@ def validate_source(
     problems.extend(check_body_references(source, context))
     problems.extend(check_body_safety(source))
     if item is not None:
-        problems.extend(field_checks(source, item))
+        problems.extend(check_provenance(kind, source, item))
+        problems.extend(field_checks(source, item, context.published_emails))
         for check in checks:
             problems.extend(check(kind, source, item))
     if kind.body_required and not visible(HTML_COMMENT.sub("", source.body)):

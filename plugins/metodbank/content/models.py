@@ -14,7 +14,17 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .extras import FurtherReading, Workshop
-from .part import Part
+from .parts import (
+    ClaimItem,
+    Combination,
+    InferredMarkers,
+    NotWhen,
+    Part,
+    Quote,
+    ResultItem,
+    Source,
+    SourceNumbers,
+)
 from .types import (
     CaseOrMethodRef,
     CaseRef,
@@ -39,19 +49,6 @@ from .types import (
 )
 
 # --- parts ----------------------------------------------------------------------------------
-
-
-class Source(Part):
-    """A publication the content is written from."""
-
-    title: ShortText
-    """Källans titel, till exempel rubriken på artikeln eller rapporten."""
-    publisher: ShortText | None = None
-    """Vem som gav ut källan (organisation eller webbplats)."""
-    url: WebUrl | None = None
-    """Webbadress till källan, om den finns publicerad på webben."""
-    date: PastDate | None = None
-    """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
 
 
 class Period(Part):
@@ -98,6 +95,8 @@ class CopiedFrom(Part):
     """Id för det fall eller den metod som kopierades."""
     changes: Text
     """Vad som ändrades jämfört med förlagan (skriv "Inte rapporterat" om källan inte säger det)."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger vad som kopierades och ändrades."""
 
 
 class Step(Part):
@@ -162,8 +161,10 @@ class Content(Part):
     """Rubrik som visas på sidan och i listor."""
     summary: Annotated[str, Field(min_length=10, max_length=300)]
     """En eller två meningar som sammanfattar innehållet; visas överst på sidan och i listor."""
+    inferred: InferredMarkers = {}
+    """Värden som ingen källa anger direkt utan som redaktionen har tolkat: fältets namn och ett kort skäl, till exempel period.start: "Källan säger 'sedan något år tillbaka' (2019)"."""
     sources: list[Source] = Field(min_length=1)
-    """Källor som innehållet bygger på: titel, utgivare, webbadress och datum där de finns."""
+    """Källor som innehållet bygger på: titel, typ, utgivare, webbadress och datum där de finns."""
     further_reading: list[FurtherReading] = []
     """Webbadresser för vidare läsning som källorna själva nämner ("Läs mer: …"). Gissa aldrig en adress."""
     last_reviewed: PastDate
@@ -177,6 +178,8 @@ class Classified(Content):
     """Teman ur vokabulären (data/vocabulary.yml)."""
     target_groups: Annotated[list[TargetGroup], Unique] = Field(min_length=1)
     """Målgrupper ur vokabulären (data/vocabulary.yml)."""
+    quotes: list[Quote] = []
+    """Ordagranna citat ur källorna, var och ett med vem som säger det och källans nummer."""
 
 
 class Case(Classified):
@@ -196,14 +199,14 @@ class Case(Classified):
     """Läget enligt källan: planerad, pågår eller avslutad."""
     question: Text | None = None
     """Den specifika fråga aktörerna valde att arbeta med."""
-    goals: list[Text] = []
-    """Mätbara mål, som källan anger dem."""
+    goals: list[ClaimItem] = []
+    """Mätbara mål, som källan anger dem: text, eller text och source (källans nummer)."""
     methods: Annotated[list[MethodRef], Unique] = []
     """Id för de metoder som användes."""
     success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som syntes i fallet."""
-    results: list[Text] = []
-    """Resultat som källan redovisar. Lämna tomt hellre än att gissa."""
+    results: list[ResultItem] = []
+    """Resultat som källan redovisar: text, source (källans nummer) och shows (vad resultatet visar). Lämna tomt hellre än att gissa."""
     copied_from: CopiedFrom | None = None
     """Om fallet kopierade ett annat fall eller en metod: vad, och vad som ändrades."""
     contact: Contact | None = None
@@ -257,12 +260,16 @@ class Method(Classified):
     """Kärnan: det som måste behållas när metoden kopieras."""
     adaptable: list[Text] = []
     """Det som kan anpassas efter lokala förhållanden."""
+    not_when: list[NotWhen] = []
+    """Situationer där metoden inte passar, var och en med källans nummer eller märkt som redaktionens råd."""
+    combine_with: list[Combination] = []
+    """Andra metoder som passar ihop med den här, var och en med varför."""
     workshop: Workshop | None = None
     """Material för ett utbildningspass: diskussionsfrågor och en övning (visas på metodkortet)."""
 
 
 class SuccessFactor(Classified):
-    """En framgångsfaktor: en lärdom om vad som får arbetet att fungera."""
+    """En framgångsfaktor: en lärdom som källorna lyfter fram om vad som kan få arbetet att fungera."""
 
     cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder framgångsfaktorn."""

@@ -39,6 +39,8 @@ class CheckContext:
     """Ids used by more than one file: already reported, so references to them are not."""
     folders: dict[str, str] = field(default_factory=dict)
     """The folder of each kind (e.g. organisation → organisations), for messages."""
+    published_emails: frozenset[str] = frozenset()
+    """Addresses the editors have checked a source publishes (data/published_emails.yml)."""
 
 
 def _context(info: ValidationInfo) -> CheckContext | None:
@@ -214,6 +216,7 @@ Role = Annotated[str, _in_vocabulary("roles"), _marked(vocabulary="roles")]
 OrganisationType = Annotated[
     str, _in_vocabulary("organisation_types"), _marked(vocabulary="organisation_types")
 ]
+SourceKind = Annotated[str, _in_vocabulary("source_kinds"), _marked(vocabulary="source_kinds")]
 
 
 def _municipality(value: str, info: ValidationInfo) -> str:

@@ -18,6 +18,7 @@ GROUP_LABELS = {
     "target_groups": "målgrupp",
     "roles": "roll",
     "organisation_types": "aktörstyp",
+    "source_kinds": "typ av källa",
 }
 
 
@@ -155,6 +156,34 @@ def _read_mapping(path: Path, rel: str) -> _Read:
         for child_key, _ in value_node.value if isinstance(value_node, yaml.MappingNode) else []:
             lines[(key_node.value, child_key.value)] = child_key.start_mark.line + 1
     return _Read(rel, value, lines)
+
+
+PUBLISHED_EMAILS = "published_emails.yml"
+"""Optional: e-mail addresses that look like a person's own, which the editors have checked a
+source publishes as a contact in a work role (address: reason). Validation does not warn
+about them."""
+
+
+def read_published_emails(data_dir: Path) -> frozenset[str]:
+    """The checked addresses of `data/published_emails.yml` (none when there is no file), in
+    lower case; `DataError` when an address has no reason."""
+    path = data_dir / PUBLISHED_EMAILS
+    if not path.exists():
+        return frozenset()
+    raw = _read_mapping(path, f"data/{PUBLISHED_EMAILS}")
+    problems = [
+        Diagnostic(
+            raw.rel,
+            raw.lines.get((address,), 1),
+            f"{address!r} saknar ett skäl",
+            "skriv efter kolon var källan publicerar adressen och i vilken roll",
+        )
+        for address, reason in raw.value.items()
+        if not isinstance(reason, str) or not reason.strip()
+    ]
+    if problems:
+        raise DataError(problems)
+    return frozenset(str(address).lower() for address in raw.value)
 
 
 _RESTORE = "jämför med filen i projektets senaste version (git diff data/) och rätta raden"

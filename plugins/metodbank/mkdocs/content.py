@@ -28,6 +28,7 @@ from ..project import load_library
 from ..site.accessibility import STATEMENT_URI, Statement
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page, file_error_page
+from ..site.evidence import RULES_URI, rules_page
 from ..site.feed import FEED_URI, atom_feed, git_history
 from ..site.home import THEMES_MARKER, fill_settings, theme_tiles
 from ..site.html import Rendered, citation, drop_asset
@@ -129,6 +130,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             (FIELDS_URI, fields_page(self.library.vocabulary)),
             (VOCABULARY_URI, vocabulary_page(self.library.vocabulary)),
             (OPEN_DATA_URI, open_data_page(self.library.vocabulary)),
+            (RULES_URI, rules_page(view)),
         ):
             self.add_page(files, config, src_uri, rendered)
         for src_uri, text in export(self.library, self.site_url(config)).items():

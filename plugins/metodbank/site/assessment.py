@@ -1,16 +1,16 @@
 """One small adapter between the pages and what the content model says about a method's
 evidence, when not to use it and what to combine it with.
 
-The decision helper and the comparison read these through here only, so that a richer
-model (an evidence ladder in `content.evidence`, `not_when` and `combine_with` on methods)
-is wired in one place. Until those exist, the evidence is the count of cases and places
-from the cross references, and the lists are empty.
+The decision helper and the comparison read these through here only: the evidence is the
+derived grade of `content.evidence` (step, label, flags, next step and the documented counts),
+`not_when` marks editorial advice as such, and `combine_with` gives each method with why.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.evidence import grade
 from ..content.library import Entry
 
 
@@ -28,19 +28,28 @@ class EvidenceView:
     next_step: str | None = None
 
     def text(self) -> str:
-        """One line: 'Steg 1 av 5: Beskriven (Spridd). Prövad i 1 fall …' or just the sentence."""
+        """One line: 'Steg 1 av 5: Beskriven (Spridd). Använd i 1 fall …' or just the sentence."""
         if self.step is None:
             return self.sentence
         flags = f" ({', '.join(self.flags)})" if self.flags else ""
-        return f"Steg {self.step}: {self.label}{flags}. {self.sentence}"
+        return f"Steg {self.step} av 5: {self.label}{flags}. {self.sentence}"
 
 
 def evidence_of(refs, entry: Entry) -> EvidenceView:
     """The evidence of one method, from the cross references (None: not indexed)."""
     if refs is None:
         return EvidenceView("Belägg räknas fram när webbplatsen byggs.", 0, 0)
-    counted = refs.evidence(entry.id)
-    return EvidenceView(counted.sentence(), counted.cases, counted.municipalities)
+    found = grade(entry, refs)
+    counted = found.counts
+    return EvidenceView(
+        counted.sentence(),
+        counted.cases,
+        counted.municipalities,
+        step=found.step,
+        label=found.label,
+        flags=found.flags,
+        next_step=found.next_step,
+    )
 
 
 def _text(value) -> str:
@@ -48,8 +57,11 @@ def _text(value) -> str:
 
 
 def not_when(item) -> list[str]:
-    """Situations where the method does not fit (empty while the model has no `not_when`)."""
-    return [_text(value) for value in getattr(item, "not_when", None) or []]
+    """Situations where the method does not fit; editorial advice says so."""
+    return [
+        _text(value) + (" (redaktionens råd)" if getattr(value, "editorial", False) else "")
+        for value in getattr(item, "not_when", None) or []
+    ]
 
 
 def combine_with(item) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
     if kind == "method":
         return [
             ("Använd i fall", refs.cases_using(entry.id)),
+            ("Kombineras med", refs.referring(entry.id, "method", "combine_with")),
             ("Framgångsfaktorer för metoden", refs.referring(entry.id, "factor", "methods")),
             ("Rekommendationer om metoden", refs.referring(entry.id, "recommendation", "methods")),
             ("Färdplaner med metoden", refs.referring(entry.id, "playbook", "methods")),

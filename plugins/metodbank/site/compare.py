@@ -6,6 +6,7 @@ the address (`?metod=a&metod=b`) and lays them out as a real table."""
 from __future__ import annotations
 
 from ..content.library import Entry
+from ..content.provenance import is_inferred
 from ..content.urls import entry_url, relative_url
 from .assessment import evidence_of, not_when
 from .html import Rendered, assemble, block, format_number
@@ -40,8 +41,10 @@ def cells(view: SiteView, entry: Entry) -> dict[str, list[str]]:
     label = view.vocabulary.label
     return {
         "purpose": [item.purpose],
-        "evidence": [evidence.text()] + ([f"Nästa steg: {evidence.next_step}"] if evidence.next_step else []),
-        "effort": [f"{effort.level.capitalize()}: {effort.time}"],
+        "evidence": [evidence.text()],
+        "effort": [
+            f"{effort.level.capitalize()}{' (tolkat)' if is_inferred(item, 'effort.level') else ''}: {effort.time}"
+        ],
         "hours": [f"cirka {format_number(effort.hours)} timmar"] if effort.hours is not None else [NOT_GIVEN],
         "cost": (
             [f"{format_number(effort.cost_sek.min)}–{format_number(effort.cost_sek.max)} kr"]

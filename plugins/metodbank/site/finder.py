@@ -5,6 +5,8 @@ method; the form then submits to itself and the list stays whole."""
 from __future__ import annotations
 
 from ..content import words
+from ..content.evidence import LADDER, grade
+from ..content.provenance import inferred_reason
 from ..content.urls import page_uri, page_url, relative_url
 from .html import Rendered, assemble, block
 from .suggest import HELP_LINKS, SUGGESTIONS_URI
@@ -15,10 +17,19 @@ EFFORT_LEVELS = ("låg", "medel", "hög")
 
 
 def evidence_steps(records: list[dict]) -> list[dict]:
-    """Options for "Prövad i minst …": only counts that some method reaches, so that every
+    """Options for "Använd i minst …": only counts that some method reaches, so that every
     option can match something."""
     counts = sorted({record["cases"] for record in records if record["cases"] > 0})
     return [{"value": n, "label": words.count(n, "fall", "fall", neuter=True)} for n in counts]
+
+
+def ladder_steps(records: list[dict]) -> list[dict]:
+    """Options for "Evidens, minst …": the steps of the evidence ladder (above 0, Idé) that
+    some method reaches, each with its name."""
+    reached = max((record["evidence"]["step"] for record in records if record.get("evidence")), default=0)
+    return [
+        {"value": rung.step, "label": f"steg {rung.step}: {rung.label}"} for rung in LADDER[1 : reached + 1]
+    ]
 
 
 def catalogue(library, refs) -> list[dict]:
@@ -26,6 +37,7 @@ def catalogue(library, refs) -> list[dict]:
     records = []
     for entry in library.of_kind("method"):
         item = entry.item
+        found = grade(entry, refs) if refs is not None else None
         records.append(
             {
                 "id": entry.id,
@@ -35,14 +47,22 @@ def catalogue(library, refs) -> list[dict]:
                 "themes": list(item.themes),
                 "target_groups": list(item.target_groups),
                 "effort": item.effort.level,
-                "cases": refs.evidence(entry.id).cases if refs is not None else 0,
+                "cases": found.counts.cases if found else 0,
+                "evidence": found.as_dict() if found else None,
+                "inferred": dict(item.inferred),
                 "text": " ".join([item.title, item.summary, item.purpose, *item.when_to_use]),
             }
         )
     return records
 
 
-CSV_HEADER = ["Metod", "Sammanfattning", "Teman", "Målgrupper", "Insats", "Prövad i antal fall", "Adress"]
+def _effort_note(items: list[dict]) -> str:
+    """'tolkad för 7 av 7 metoder' when some effort levels are the editors' estimates."""
+    inferred = sum(1 for item in items if item["effort_inferred"])
+    return f"tolkad för {inferred} av {len(items)} metoder" if inferred else ""
+
+
+CSV_HEADER = ["Metod", "Sammanfattning", "Teman", "Målgrupper", "Insats", "Använd i antal fall", "Adress"]
 
 
 def csv_row(record: dict, vocabulary, site_url: str) -> list:
@@ -75,6 +95,7 @@ def finder_page(library, records: list[dict], site_url: str = "/") -> Rendered:
             "href": relative_url(record["url"], current),
             "cases_text": words.count(record["cases"], "fall", "fall", neuter=True),
             "theme_labels": ", ".join(vocabulary.label("themes", t) for t in record["themes"]),
+            "effort_inferred": inferred_reason(library.entries[record["id"]].item, "effort.level"),
             "csv": csv_row(record, vocabulary, site_url),
         }
         for record in records
@@ -84,22 +105,28 @@ def finder_page(library, records: list[dict], site_url: str = "/") -> Rendered:
         themes=options("themes", "themes"),
         target_groups=options("target_groups", "target_groups"),
         efforts=[level for level in EFFORT_LEVELS if any(r["effort"] == level for r in records)],
+        effort_note=_effort_note(items),
         evidence_steps=evidence_steps(records),
+        ladder_steps=ladder_steps(records),
         items=items,
         catalogue=relative_url(CATALOGUE_URI, current).rstrip("/"),
         script=relative_url("assets/finder.js", current).rstrip("/"),
         total=len(records),
-        suggestions=relative_url(SUGGESTIONS_URI, current).rstrip("/"),
-        links={key: relative_url(url, current) for key, url in HELP_LINKS.items()},
         csv_header=CSV_HEADER,
         csv_file="metoder.csv",
         share=relative_url("assets/share.js", current).rstrip("/") if library.crossrefs is not None else None,
         compare=relative_url("jamfor/", current) if library.crossrefs is not None else None,
         deck=relative_url("metodkort/urval.html", current).rstrip("/") if library.cards is not None else None,
+        suggestions=relative_url(SUGGESTIONS_URI, current).rstrip("/"),
+        links={key: relative_url(url, current) for key, url in HELP_LINKS.items()},
     )
     intro = (
-        "Välj tema, målgrupp, insats och hur prövad metoden ska vara, eller skriv ett ord. "
-        "Antalet metoder som passar visas längst ned på skärmen medan du väljer, och adressen i "
-        "webbläsaren sparar ditt urval så att du kan dela det."
+        "Välj tema, målgrupp, insats, evidenssteg eller i hur många fall metoden har använts, eller "
+        "skriv ett ord. Antalet metoder som passar visas längst ned på skärmen medan du väljer, och "
+        "adressen i webbläsaren sparar ditt urval så att du kan dela det."
     )
-    return assemble("Hitta metod", ["# Hitta metod", intro, form])
+    note = (
+        "Evidenssteget visar hur väl metoden är belagd, från 0 Idé till 5 Upprepat belagd. "
+        "De flesta metoder står i dag lågt, eftersom källorna mest är korta notiser och projektsidor."
+    )
+    return assemble("Hitta metod", ["# Hitta metod", intro, note, form])

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..content import words
+from .marks import inferred_mark
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,6 +35,7 @@ def template_env(folder: Path) -> Environment:
 
 ENV = template_env(TEMPLATES)
 """The page templates (site/templates)."""
+ENV.globals["inferred_mark"] = inferred_mark
 
 NOT_REPORTED = "Inte rapporterat i källan."
 
@@ -42,6 +44,8 @@ NOT_REPORTED = "Inte rapporterat i källan."
 class Link:
     text: str
     url: str | None = None
+    inferred: str | None = None
+    """The editors' reason when the value is inferred (shown as "tolkat")."""
     note: str | None = None
     """A short remark after the link, e.g. "Ingen webbadress i källan"."""
 
@@ -57,6 +61,8 @@ class Row:
     """Show the links one per line instead of on one line."""
     badge: int | None = None
     """A percentage shown as a badge before the text."""
+    inferred: str | None = None
+    """The editors' reason when the value is inferred (shown as "tolkat")."""
 
 
 @dataclass

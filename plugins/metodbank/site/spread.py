@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content.library import Entry
+from ..content.provenance import is_inferred
 from .diagram import Edge, Node, diagram_svg
 from .html import Link, Rendered, assemble, block, paragraph
+from .marks import mark
 from .view import SiteView
 
 SPREAD_URI = "spridning/index.md"
@@ -40,8 +42,11 @@ def place(item) -> str:
 
 
 def year(item) -> str:
+    """The start year, with ' (tolkat)' when the editors inferred it (SVG text has no markup)."""
     period = getattr(item, "period", None)
-    return period.start[:4] if period else "år okänt"
+    if not period:
+        return "år okänt"
+    return period.start[:4] + (" (tolkat)" if is_inferred(item, "period.start") else "")
 
 
 def _node(entry: Entry, current: Entry | None) -> Node:
@@ -66,10 +71,15 @@ def _row(view: SiteView, entry: Entry, parent: Entry, how: str, current: str) ->
     return {
         "link": view.link(entry.id, current),
         "place": place(entry.item),
-        "year": year(entry.item),
+        "year": Markup("{}{}").format(
+            year(entry.item).removesuffix(" (tolkat)"), mark(entry.item, "period.start")
+        )
+        if getattr(entry.item, "period", None)
+        else "år okänt",
         "parent": view.link(parent.id, current),
         "how": how,
         "changes": copied.changes if copied is not None and copied.id == parent.id else None,
+        "inferred": mark(entry.item, "copied_from") if how == "kopierade" else Markup(""),
     }
 
 
@@ -101,7 +111,10 @@ def lineage(
                 seen.add(child.id)
                 below.append(child)
                 label = "kopierade" if how == "kopierade" else "användes"
-                edges.append(Edge(parent.id, child.id, f"{label} {year(child.item)}"))
+                guessed = how == "kopierade" and is_inferred(child.item, "copied_from.id")
+                edges.append(
+                    Edge(parent.id, child.id, f"{label}{' (tolkat)' if guessed else ''} {year(child.item)}")
+                )
                 rows.append(_row(view, child, parent, how, current))
         if below:
             layers.append([_node(e, current_entry) for e in below])

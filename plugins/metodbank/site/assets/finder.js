@@ -1,6 +1,6 @@
 // Metodbanken: the method finder ("Hitta metod").
 // The page lists every method without JavaScript. This script reads the filters from the
-// address (q, tema, malgrupp, insats, belagg), sets the form controls, hides the methods that
+// address (q, tema, malgrupp, insats, steg, belagg), sets the form controls, hides the methods that
 // do not match and writes every change back into the address, so that it can be shared.
 // Only native form controls are used: Tab, Space and Enter work as usual, and focus stays put.
 (function () {
@@ -35,6 +35,7 @@
     var empty = document.querySelector("[data-mb-empty]");
     var query = form.querySelector("#mb-finder-q");
     var evidence = form.querySelector("#mb-finder-belagg");
+    var ladder = form.querySelector("#mb-finder-steg");
     var items = Array.prototype.slice.call(list.querySelectorAll("li[data-id]"));
     var records = null;
     var timer = null;
@@ -59,7 +60,11 @@
     // --- state: the form controls are the single source of truth ---------------------------
 
     function readControls() {
-      var state = { q: query ? query.value : "", belagg: evidence ? toCount(evidence.value) : 0 };
+      var state = {
+        q: query ? query.value : "",
+        belagg: evidence ? toCount(evidence.value) : 0,
+        steg: ladder ? toCount(ladder.value) : 0
+      };
       GROUPS.forEach(function (group) {
         state[group.param] = boxes(group.param)
           .filter(function (box) { return box.checked; })
@@ -77,6 +82,10 @@
           box.checked = wanted.indexOf(box.value) !== -1;
         });
       });
+      if (ladder) {
+        ladder.value = String(toCount(params.get("steg")));
+        if (toCount(ladder.value) !== toCount(params.get("steg"))) ladder.selectedIndex = 0;
+      }
       if (evidence) {
         var minimum = toCount(params.get("belagg"));
         ensureEvidenceOption(minimum);
@@ -92,6 +101,7 @@
       GROUPS.forEach(function (group) {
         state[group.param].forEach(function (value) { params.append(group.param, value); });
       });
+      if (state.steg > 0) params.append("steg", String(state.steg));
       if (state.belagg > 0) params.append("belagg", String(state.belagg));
       var search = params.toString();
       return search ? "?" + search : "";
@@ -118,11 +128,12 @@
         if (!values.some(function (value) { return wanted.indexOf(value) !== -1; })) return false;
       }
       if ((record.cases || 0) < state.belagg) return false;
+      if (state.steg && (record.evidence ? record.evidence.step : 0) < state.steg) return false;
       return terms.every(function (term) { return record.haystack.indexOf(term) !== -1; });
     }
 
     function isEmpty(state, terms) {
-      return !terms.length && !state.belagg && GROUPS.every(function (group) { return !state[group.param].length; });
+      return !terms.length && !state.belagg && !state.steg && GROUPS.every(function (group) { return !state[group.param].length; });
     }
 
     function filter(state) {
