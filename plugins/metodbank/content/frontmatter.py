@@ -96,9 +96,9 @@ class SourceFile:
         return 1
 
 
-def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
-    """Parse `path`; on failure return None and the located problems."""
-    raw = path.read_bytes()
+def read_source(path: Path, rel: str, raw: bytes | None = None) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Parse `path` (or its bytes `raw`); on failure return None and the located problems."""
+    raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
