@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .deps import record
 from .library import Entry, Library
 
 # (kind of the referring entry, its field) for every reference field in the model.
@@ -65,7 +66,7 @@ class CrossRefs:
     @classmethod
     def build(cls, library: Library) -> CrossRefs:
         refs = cls(library)
-        for entry in library.entries.values():
+        for entry in dict.values(library.entries):
             for name in REFERENCE_FIELDS.get(entry.kind.name, ()):
                 for target in getattr(entry.item, name):
                     refs.incoming[target][(entry.kind.name, name)].append(entry.id)
@@ -76,6 +77,7 @@ class CrossRefs:
 
     def referring(self, target: str, kind: str, name: str) -> list[Entry]:
         """Entries of `kind` whose field `name` points at `target`, sorted by title."""
+        record(("in", target))
         ids = self.incoming.get(target, {}).get((kind, name), [])
         return self._entries(ids)
 
@@ -108,6 +110,7 @@ class CrossRefs:
 
     def copies_of(self, entry_id: str) -> list[Entry]:
         """Cases that copied this case or method, sorted by start year then title."""
+        record(("in", entry_id))
         cases = self._entries(self.copies.get(entry_id, []))
         return sorted(
             cases, key=lambda e: (e.item.period.start if e.item.period else "9999", e.title.lower())

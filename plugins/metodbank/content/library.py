@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .bodylinks import find_references
+from .deps import Entries, record
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
@@ -32,7 +33,14 @@ class Entry:
     id: str
     kind: Kind
     source: SourceFile
-    item: BaseModel
+    model: BaseModel
+    """The validated model; read it as `item`, so that pages record what they show."""
+
+    @property
+    def item(self) -> BaseModel:
+        """The validated model (reading it records the entry as a dependency of the page)."""
+        record(self.id)
+        return self.model
 
     @property
     def title(self) -> str:
@@ -45,7 +53,7 @@ class Library:
 
     root: Path
     vocabulary: Vocabulary
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=Entries)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     invalid: dict[str, str] = field(default_factory=dict)
     """Relative paths of files that failed, mapped to their kind's name."""
@@ -64,8 +72,9 @@ class Library:
 
     def of_kind(self, name: str) -> list[Entry]:
         """Entries of one kind, sorted by title."""
+        record(("kind", name))
         return sorted(
-            (e for e in self.entries.values() if e.kind.name == name), key=lambda e: e.title.lower()
+            (e for e in dict.values(self.entries) if e.kind.name == name), key=lambda e: e.title.lower()
         )
 
 
@@ -73,8 +82,11 @@ Check = Callable[[Kind, SourceFile, BaseModel], list[Diagnostic]]
 """An extra rule on one valid file, given by a package above this one (e.g. card limits)."""
 
 
-def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Check] = ()) -> Library:
-    """Read and validate every content file under `root`, with the model's rules and `checks`."""
+def read_library(
+    root: Path, data_dir: Path | None = None, checks: Sequence[Check] = (), cache=None
+) -> Library:
+    """Read and validate every content file under `root`, with the model's rules and `checks`.
+    With a `cache` (`content.cache.ParseCache`), unchanged files are not parsed or checked again."""
     root = root.resolve()
     library = Library(root, Vocabulary.load(data_dir or root / "data"))
     found = discover(root)
@@ -85,7 +97,7 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     for kind, path in found:
         rel = path.relative_to(root).as_posix()
         stem = path.stem
-        source, problems = read_source(path, rel)
+        source, problems = cache.read(path, rel) if cache is not None else read_source(path, rel)
         library.diagnostics.extend(problems)
         if not is_valid_id(stem):
             library.diagnostics.append(
@@ -119,7 +131,8 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
 
     context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
     for kind, stem, source in parsed:
-        item, problems = validate_source(kind, source, context, checks)
+        validate = cache.validate if cache is not None else validate_source
+        item, problems = validate(kind, source, context, checks)
         library.diagnostics.extend(problems)
         if item is None or any(p.severity == "error" for p in problems):
             library.invalid[source.rel] = kind.name

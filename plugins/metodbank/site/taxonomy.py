@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..content.deps import RecordingMap
 from ..content.ids import slugify
 from ..content.library import Entry, Library
 
@@ -42,6 +43,17 @@ def facet_index_uri(facet: Facet) -> str:
     return f"{facet.section}/index.md"
 
 
+def term_map(field: str) -> str:
+    """The name under which look-ups of one facet's values are recorded (content.deps)."""
+    return f"term:{field}"
+
+
+def facet_values(entry: Entry, facet: Facet) -> list[str]:
+    """The values of `facet` that `entry` carries (none, one or several)."""
+    value = getattr(entry.model, facet.field, None)
+    return value if isinstance(value, list) else [value] if value else []
+
+
 @dataclass
 class Taxonomy:
     """For each facet, the values in use and the entries that carry them (one pass)."""
@@ -51,13 +63,13 @@ class Taxonomy:
 
     @classmethod
     def build(cls, library: Library) -> Taxonomy:
-        terms: dict[str, dict[str, list[Entry]]] = {facet.field: defaultdict(list) for facet in FACETS}
-        for entry in library.entries.values():
+        found: dict[str, dict[str, list[Entry]]] = {facet.field: defaultdict(list) for facet in FACETS}
+        for entry in dict.values(library.entries):
             for facet in FACETS:
-                value = getattr(entry.item, facet.field, None)
-                for one in value if isinstance(value, list) else [value] if value else []:
-                    terms[facet.field][one].append(entry)
-        return cls(library, terms)
+                for one in facet_values(entry, facet):
+                    found[facet.field][one].append(entry)
+        # Pages record which values they look up (and which facets they list), see content.deps.
+        return cls(library, {name: RecordingMap(term_map(name), values) for name, values in found.items()})
 
     def label(self, facet: Facet, value: str) -> str:
         if facet.vocabulary_group:
