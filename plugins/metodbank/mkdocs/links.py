@@ -8,6 +8,8 @@ Builds on `metodbank-content` (list it first): it indexes that plugin's library 
 
 from __future__ import annotations
 
+from functools import partial
+
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
@@ -34,7 +36,11 @@ class LinksPlugin(BasePlugin):
         view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
         taxonomy = self.library.taxonomy
         for facet in FACETS:
-            self.content.add_page(files, config, facet_index_uri(facet), facet_index_page(view, facet))
+            self.content.add_page(
+                files, config, facet_index_uri(facet), partial(facet_index_page, view, facet)
+            )
             for value in taxonomy.values(facet):
-                self.content.add_page(files, config, term_uri(facet, value), term_page(view, facet, value))
+                self.content.add_page(
+                    files, config, term_uri(facet, value), partial(term_page, view, facet, value)
+                )
         return files

@@ -7,12 +7,12 @@ fixed Swedish headings are written as Markdown.
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -62,6 +62,8 @@ class Rendered:
 
     markdown: str
     slots: dict[str, str]
+    title: str | None = None
+    """The page title as the theme prints it (HTML-escaped); also in the front matter of `markdown`."""
 
     def fill(self, html: str) -> str:
         """The rendered page HTML with every placeholder replaced by its block."""
@@ -85,13 +87,15 @@ def assemble(title: str, parts: list) -> Rendered:
             chunks.append(token)
         else:
             chunks.append(part)
-    return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots)
+    return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots, str(escape(title)))
 
 
 def page_meta(title: str) -> str:
     """Front matter for a generated page. The theme prints `page.title` unescaped in places,
-    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
-    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n\n"
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them).
+    Written as a JSON string, which is valid YAML, because a YAML dump per page is slow."""
+    quoted = json.dumps(str(escape(title)), ensure_ascii=False)
+    return "---\ntitle: " + quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n---\n\n"
 
 
 def block(template: str, **context) -> Markup:
