@@ -1,15 +1,19 @@
 """MkDocs plugin `metodbank-cards`: printable method cards (PDF and HTML), decks, the
 "Metodkort" page and the copy + paste kit of every method. Builds on `metodbank-content`
-and `metodbank-links` (list it after them). The logic lives in the `cards` package."""
+and `metodbank-links` (list it after them). The logic lives in the `cards` package.
+
+PDFs are kept between builds by key (`cards.pdfstore`): only missing ones are rendered, in
+a worker process while the pages render, and no worker starts when none is missing. Under
+`mkdocs serve` the plugin lives across rebuilds and writes only the files that changed.
+"""
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import shutil
-import tempfile
+import pickle
+import subprocess
+import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,7 +26,8 @@ from ..cards.card import card_html
 from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown
-from ..cards.pdf import write_all_pdfs
+from ..cards.pdfstore import PdfStore
+from .children import child_setup
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -38,6 +43,16 @@ class CardsConfig(Config):
 
 class CardsPlugin(BasePlugin[CardsConfig]):
     """Cards for trainers and plans for housing companies, from the same method files."""
+
+    def __init__(self):
+        self.written: dict[str, str] = {}
+        """What each card and plan file held when last written (under serve: skip unchanged)."""
+        self.pdf_job: subprocess.Popen | None = None
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        """Kept alive across the rebuilds of `mkdocs serve`."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         content = content_plugin(config, "metodbank-cards")
@@ -56,32 +71,45 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         return files
 
     def on_pre_build(self, *, config):
-        """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""
+        """Start rendering the missing PDFs in a worker process; pages render meanwhile."""
         self.pdf_job = None
         if not self.config.pdf:
             return
-        self.pdf_out = Path(
-            tempfile.mkdtemp(
-                prefix="metodkort-", dir=self.cache.parent if self.cache.parent.exists() else None
-            )
-        )
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.pdf_job = self.pool.submit(
-            write_all_pdfs,
-            self.cards,
-            deck_jobs(self.library, self.cards, self.site_url),
-            self.cache,
-            self.pdf_out,
+        store = PdfStore(self.cache / "store")
+        decks = deck_jobs(self.library, self.cards, self.site_url)
+        self.pdfs = store.plan(self.cards, decks)
+        missing = store.missing(self.pdfs)
+        self.store = store
+        if not missing:
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        job = self.cache / "pdf-job.pickle"
+        job.write_bytes(pickle.dumps((self.cards, decks, missing, self.cache)))
+        self.pdf_job = subprocess.Popen(
+            [sys.executable, "-m", "metodbank.cards.pdfstore", str(job)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=child_setup,
         )
 
     def on_build_error(self, *, error):
-        if getattr(self, "pdf_job", None) is not None:
-            self.pool.shutdown(cancel_futures=True)
-            shutil.rmtree(self.pdf_out, ignore_errors=True)
+        self.stop()
+
+    def on_shutdown(self):
+        self.stop()
+
+    def stop(self) -> None:
+        """End the PDF worker, if any, and wait for it (no process is left behind)."""
+        if self.pdf_job is not None and self.pdf_job.poll() is None:
+            self.pdf_job.terminate()
+            self.pdf_job.communicate()
+        self.pdf_job = None
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         started = time.perf_counter()
+        written = 0
         for card in self.cards:
             paths = artefacts(card.id)
             plan = build_plan(
@@ -92,18 +120,23 @@ class CardsPlugin(BasePlugin[CardsConfig]):
                 ("plan_md", plan_markdown(plan)),
                 ("plan_html", plan_html(plan)),
             ):
-                (site / paths[key]).parent.mkdir(parents=True, exist_ok=True)
-                (site / paths[key]).write_text(text, encoding="utf-8")
+                written += self._write(site / paths[key], text)
         if self.pdf_job is not None:
-            try:
-                written = self.pdf_job.result()
-            except Exception as error:
-                raise PluginError(f"metodkorten kunde inte skrivas som PDF: {error}") from error
-            finally:
-                self.pool.shutdown()
-            for name in written:
-                shutil.move(str(self.pdf_out / name), str(site / "metodkort" / name))
-            shutil.rmtree(self.pdf_out, ignore_errors=True)
+            output, _ = self.pdf_job.communicate()
+            failed, self.pdf_job = self.pdf_job.returncode, None
+            if failed:
+                raise PluginError(f"metodkorten kunde inte skrivas som PDF:\n{output[-3000:]}")
+        if self.config.pdf:
+            self.store.publish(self.pdfs, site / "metodkort")
         log.info(
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
         )
+
+    def _write(self, path: Path, text: str) -> bool:
+        """Write `text` unless serving and the file already holds it."""
+        if self.serving and self.written.get(str(path)) == text and path.exists():
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        self.written[str(path)] = text
+        return True
