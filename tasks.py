@@ -121,8 +121,9 @@ def lint(c):
 
 @task(help={"k": "only tests matching this pytest -k expression"})
 def test(c, k=""):
-    """Lint, then run the whole test suite (pytest)."""
+    """Lint, check that every import is declared (deptry), then run the whole test suite (pytest)."""
     lint(c)
+    c.run(f"{sys.executable} -m deptry .")
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
 

@@ -16,6 +16,7 @@ from metodbank.cards.card import Card, card_html
 from metodbank.cards.pdf import html_to_pdf
 from metodbank.cli import cards as cli_cards
 from metodbank.project import load_library
+from metodbank.project import site_url as site_url_of
 from pypdf import PdfReader
 
 LIBRARY = load_library(ROOT)
@@ -153,12 +154,25 @@ def test_invoke_cards_builds_a_course_deck(tmp_path):
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info"))
     assert cli_cards(project, themes=["motesplatser"], layout="a5", out=target, stream=out) == 0
     chosen = [m for m in METHODS if "motesplatser" in m.item.themes]
-    assert out.getvalue().strip() == f"{len(chosen)} metodkort (a5) skrivna till {target}"
+    first, *_, last = out.getvalue().strip().splitlines()
+    assert first.startswith("VARNING: webbplatsens adress är platshållaren https://metodbanken.example.se/")
+    assert last == f"{len(chosen)} metodkort (a5) skrivna till {target}"
     assert len(PdfReader(target).pages) == 2 * len(chosen) + 2
     picked = ["strategisk-dialog", "koalitionsmodellen"]
     assert cli_cards(project, methods=picked, layout="a4-2up", out=target, stream=out) == 0
     assert len(PdfReader(target).pages) == 4
     assert cli_cards(project, methods=["finns-inte"], out=target, stream=io.StringIO()) == 2
+
+
+def test_the_published_address_is_one_setting_and_cards_use_it(tmp_path, monkeypatch):
+    """METODBANK_SITE_URL sets the address the QR codes and the build use; no placeholder warning then."""
+    monkeypatch.setenv("METODBANK_SITE_URL", "https://exempelorg.github.io/metodbanken")
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info"))
+    out = io.StringIO()
+    assert cli_cards(project, methods=["strategisk-dialog"], out=tmp_path / "k.pdf", stream=out) == 0
+    assert "VARNING" not in out.getvalue()
+    assert site_url_of(project) == "https://exempelorg.github.io/metodbanken/"
 
 
 def test_overlong_step_is_reported_with_file_and_line(library_root):

@@ -172,8 +172,8 @@ def test_near_duplicate_case_warns_but_does_not_fail(library_root):
     lines = out.getvalue().splitlines()
     warning = [line for line in lines if "liknar" in line]
     assert len(warning) == 1
-    assert warning[0].startswith("cases/fallet-igen.md:1: fallet liknar cases/fallet.md mycket (")
-    assert lines[-1].startswith("Inga fel (1 varningar)")
+    assert warning[0].startswith("cases/fallet-igen.md:1: varning: fallet liknar cases/fallet.md mycket (")
+    assert lines[-1].startswith("Inga fel (1 varning)")
 
 
 def test_unchanged_library_gives_no_near_duplicate_warning(library_root):

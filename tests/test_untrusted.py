@@ -130,16 +130,15 @@ def test_each_payload_is_rejected_or_accepted(library_root, change, expected):
 
 
 def test_raw_html_in_a_body_is_reported_as_a_warning(library_root):
+    """Labelled as a warning (it does not stop the build: the cleaning removes the tag), once per tag."""
     write_library(library_root, {CASE: VALID[CASE].replace(BODY, f"{BODY}\n\n<script>{MARK}</script>")})
-    warnings = [str(d) for d in load_library(library_root).diagnostics if d.severity == "warning"]
-    assert (
-        warnings
-        == [
-            "cases/fallet.md:25: HTML-taggen <script> eller dess attribut tas bort när sidan byggs — skriv texten i "
-            "Markdown; skript, iframes, stilar och händelseattribut publiceras aldrig"
-        ]
-        * 2
-    )  # the opening and the closing tag
+    library = load_library(library_root)
+    warnings = [str(d) for d in library.diagnostics if d.severity == "warning"]
+    assert library.errors == []
+    assert warnings == [
+        "cases/fallet.md:25: varning: HTML-taggen <script> eller dess attribut tas bort när sidan byggs — "
+        "skriv texten i Markdown; skript, iframes, stilar och händelseattribut publiceras aldrig"
+    ]
 
 
 class Markup(HTMLParser):

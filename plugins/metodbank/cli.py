@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+from .content.characters import strip_controls
 from .content.similarity import changed_files, near_duplicates
-from .project import load_library, site_url
+from .project import load_library, placeholder_warning, site_url
 
 
 def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
@@ -20,9 +21,9 @@ def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
     library = load_library(root)
     library.diagnostics.extend(near_duplicates(library, changed_files(root)))
     for problem in library.diagnostics:
-        print(problem, file=out)
+        print(strip_controls(str(problem)), file=out)
         if github:
-            print(problem.github_annotation(), file=out)
+            print(strip_controls(problem.github_annotation()), file=out)
     errors = len(library.errors)
     files = len({d.path for d in library.errors})
     elapsed = time.perf_counter() - started
@@ -33,7 +34,7 @@ def validate(root: Path, github: bool | None = None, out=sys.stdout) -> int:
         )
         return 1
     warnings = len(library.diagnostics) - errors
-    note = f" ({warnings} varningar)" if warnings else ""
+    note = f" ({warnings} {'varning' if warnings == 1 else 'varningar'})" if warnings else ""
     print(f"Inga fel{note}: {_files(len(library.entries))} kontrollerade på {elapsed:.2f} s.", file=out)
     return 0
 
@@ -68,9 +69,12 @@ def search(
         label = (
             library.entries[hit["id"]].kind.singular.lower() if hit["id"] in library.entries else hit["kind"]
         )
-        print(f"{number}. {hit['title']} ({label}, poäng {hit['score']})", file=out)
-        print(f"   {address}{hit['url']}", file=out)
-        print(f"   {hit['snippet']}", file=out)
+        for line in (
+            f"{number}. {hit['title']} ({label}, poäng {hit['score']})",
+            f"   {address}{hit['url']}",
+            f"   {hit['snippet']}",
+        ):
+            print(strip_controls(line), file=out)  # no terminal codes from a content file
     return 0
 
 
@@ -99,6 +103,9 @@ def cards(
     if not chosen:
         print("Inga metoder matchar urvalet.", file=stream)
         return 1
+    warning = placeholder_warning(address)
+    if warning:
+        print(warning, file=stream)
     out = out or root / f"metodkort-{layout}.pdf"
     write_deck(library, chosen, out, root / ".cache" / "cards", "Metodkort", address, layout)
     print(f"{len(chosen)} metodkort ({layout}) skrivna till {out}", file=stream)

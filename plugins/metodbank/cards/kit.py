@@ -3,7 +3,8 @@ copy, and as printable HTML. Both come from one `Plan`; the HTML is escaped by J
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields, replace
 
 from ..content.urls import page_uri, page_url
 from .card import ENV
@@ -55,8 +56,26 @@ def build_plan(entry, library, refs, site_url: str) -> Plan:
     )
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`<>\[\]|*_#])")
+
+
+def md(text: str) -> str:
+    """Contributed text as literal Markdown: no HTML, links, tables or emphasis of its own."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return md(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_escaped(v) for v in value)
+    return value
+
+
 def plan_markdown(plan: Plan) -> str:
-    """The plan as Markdown with checkboxes and blanks to fill in."""
+    """The plan as Markdown with checkboxes and blanks to fill in. Every text from a content
+    file is escaped, so a downloaded plan carries no HTML or links that the file did not."""
+    plan = replace(plan, **{f.name: _escaped(getattr(plan, f.name)) for f in fields(plan) if f.name != "url"})
     out = [
         f"# Plan: {plan.title}",
         "",

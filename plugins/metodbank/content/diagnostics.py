@@ -17,7 +17,8 @@ class Diagnostic:
     severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        label = "varning: " if self.severity == "warning" else ""
+        text = f"{self.path}:{self.line}: {label}{self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
     def github_annotation(self) -> str:

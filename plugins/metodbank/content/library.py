@@ -7,6 +7,7 @@ nothing stops at the first error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,16 +15,18 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .bodylinks import find_references
+from .characters import visible
 from .deps import Entries, record
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
+from .lineage import lineage_problems
 from .messages import describe
 from .safety import check_body_safety
 from .suggest import did_you_mean
 from .types import CheckContext
-from .vocabulary import Vocabulary
+from .vocabulary import GROUP_LABELS, DataError, Vocabulary
 
 
 @dataclass
@@ -78,6 +81,10 @@ class Library:
         )
 
 
+HTML_COMMENT = re.compile(r"<!--.*?(-->|$)", re.S)
+RESERVED_IDS = {"index"}
+"""File names that would collide with a section's own overview page."""
+
 Check = Callable[[Kind, SourceFile, BaseModel], list[Diagnostic]]
 """An extra rule on one valid file, given by a package above this one (e.g. card limits)."""
 
@@ -88,39 +95,79 @@ def read_library(
     """Read and validate every content file under `root`, with the model's rules and `checks`.
     With a `cache` (`content.cache.ParseCache`), unchanged files are not parsed or checked again."""
     root = root.resolve()
-    library = Library(root, Vocabulary.load(data_dir or root / "data"))
-    found = discover(root)
+    try:
+        vocabulary = Vocabulary.load(data_dir or root / "data")
+    except DataError as error:  # nothing can be checked without the vocabulary
+        return Library(
+            root, Vocabulary({group: {} for group in GROUP_LABELS}, []), diagnostics=error.problems
+        )
+    library = Library(root, vocabulary)
+    found, stray = discover(root)
+    library.diagnostics.extend(stray)
+    kinds_by_id, ambiguous, parsed = _register(library, found, cache)
+    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
+    validate = cache.validate if cache is not None else validate_source
+    for kind, stem, source in parsed:
+        item, problems = validate(kind, source, context, checks)
+        library.diagnostics.extend(problems)
+        if item is None or any(p.severity == "error" for p in problems):
+            library.invalid[source.rel] = kind.name
+            continue
+        library.entries[stem] = Entry(stem, kind, source, item)
+    for problem in lineage_problems(library.entries):
+        library.diagnostics.append(problem)
+        library.invalid[problem.path] = "case"
+    library.entries = Entries(
+        (i, e) for i, e in dict.items(library.entries) if e.source.rel not in library.invalid
+    )
+    library.diagnostics.sort()
+    return library
+
+
+def _id_problem(path: Path, rel: str, stem: str, first_file: dict[str, str]) -> Diagnostic | None:
+    """Why a file's name cannot be its id: not a valid id, reserved, or already taken."""
+    if not is_valid_id(stem):
+        return Diagnostic(
+            rel,
+            1,
+            f"filnamnet {path.name!r} är inget giltigt id",
+            f"döp om filen till {slugify(stem) or 'nytt-namn'}.md (bara a–z, 0–9 och bindestreck)",
+        )
+    if stem in RESERVED_IDS:
+        return Diagnostic(
+            rel,
+            1,
+            f"filnamnet {path.name!r} är reserverat för avsnittets översikt",
+            "döp om filen efter rubriken",
+        )
+    if stem in first_file:
+        return Diagnostic(
+            rel,
+            1,
+            f"id:t {stem!r} finns redan i {first_file[stem]}",
+            "byt namn på en av filerna: ett id måste vara unikt i hela biblioteket",
+        )
+    return None
+
+
+def _register(library: Library, found: list[tuple[Kind, Path]], cache=None):
+    """Pass 1: read every file and register its id. Returns the kind of every id, the ids
+    used by more than one file, and the files that parsed."""
     kinds_by_id: dict[str, str] = {}
     ambiguous: set[str] = set()
     first_file: dict[str, str] = {}
     parsed: list[tuple[Kind, str, SourceFile]] = []
     for kind, path in found:
-        rel = path.relative_to(root).as_posix()
+        rel = path.relative_to(library.root).as_posix()
         stem = path.stem
         source, problems = cache.read(path, rel) if cache is not None else read_source(path, rel)
         library.diagnostics.extend(problems)
-        if not is_valid_id(stem):
-            library.diagnostics.append(
-                Diagnostic(
-                    rel,
-                    1,
-                    f"filnamnet {path.name!r} är inget giltigt id",
-                    f"döp om filen till {slugify(stem) or 'nytt-namn'}.md (bara a–z, 0–9 och bindestreck)",
-                )
-            )
+        problem = _id_problem(path, rel, stem, first_file)
+        if problem is not None:
+            library.diagnostics.append(problem)
             library.invalid[rel] = kind.name
-            continue
-        if stem in first_file:
-            library.diagnostics.append(
-                Diagnostic(
-                    rel,
-                    1,
-                    f"id:t {stem!r} finns redan i {first_file[stem]}",
-                    "byt namn på en av filerna: ett id måste vara unikt i hela biblioteket",
-                )
-            )
-            library.invalid[rel] = kind.name
-            ambiguous.add(stem)
+            if stem in first_file:
+                ambiguous.add(stem)
             continue
         first_file[stem] = rel
         kinds_by_id[stem] = kind.name
@@ -128,18 +175,7 @@ def read_library(
             library.invalid[rel] = kind.name
             continue
         parsed.append((kind, stem, source))
-
-    context = CheckContext(library.vocabulary, kinds_by_id, ambiguous)
-    for kind, stem, source in parsed:
-        validate = cache.validate if cache is not None else validate_source
-        item, problems = validate(kind, source, context, checks)
-        library.diagnostics.extend(problems)
-        if item is None or any(p.severity == "error" for p in problems):
-            library.invalid[source.rel] = kind.name
-            continue
-        library.entries[stem] = Entry(stem, kind, source, item)
-    library.diagnostics.sort()
-    return library
+    return kinds_by_id, ambiguous, parsed
 
 
 def validate_source(
@@ -160,7 +196,7 @@ def validate_source(
     if item is not None:
         for check in checks:
             problems.extend(check(kind, source, item))
-    if kind.body_required and not source.body.strip():
+    if kind.body_required and not visible(HTML_COMMENT.sub("", source.body)):
         problems.append(
             Diagnostic(
                 source.rel,

@@ -77,7 +77,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         kind = "empty"
     handler = _HANDLERS.get(kind)
     if handler is None:
-        return f"fältet {field_name(loc)!r}: {error['msg']}", "se fältreferensen under Bidra på webbplatsen"
+        return (
+            f"fältet {field_name(loc)!r} har ett ogiltigt värde: {error.get('input')!r}",
+            "jämför med mallen och fältreferensen under Bidra på webbplatsen",
+        )
     return handler(field_name(loc), loc, error.get("input"), ctx, model)
 
 
@@ -136,6 +139,7 @@ def _fixed(message: str, hint: str):
         }
         values.update({key: ctx.get(key) for key in ("min_length", "max_length", "actual_length")})
         values["bound"] = ctx.get("ge", ctx.get("gt"))
+        values["upper"] = ctx.get("le", ctx.get("lt"))
         return message.format(**values), hint.format(**values)
 
     return handler
@@ -176,6 +180,7 @@ _HANDLERS = {
         "lägg till fler värden i listan",
     ),
     "too_long": _fixed("fältet {name} har för många värden", "högst {max_length} värden"),
+    "less_than_equal": _fixed("fältet {name} är för stort: {value}", "värdet får vara högst {upper}"),
     "greater_than_equal": _TOO_SMALL,
     "greater_than": _TOO_SMALL,
 }

@@ -7,27 +7,32 @@ The value types (dates, vocabulary terms, references …) live in `types`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .types import (
     CaseOrMethodRef,
     CaseRef,
+    Email,
     FactorRef,
-    IsoDate,
+    Hours,
+    Kronor,
     MethodRef,
     Municipality,
     OrganisationRef,
     OrganisationType,
     PartialDate,
+    PastDate,
     Role,
     ShortText,
     TargetGroup,
     Text,
     Theme,
     Title,
+    Unique,
     WebUrl,
 )
 
@@ -49,7 +54,7 @@ class Source(Part):
     """Vem som gav ut källan (organisation eller webbplats)."""
     url: WebUrl | None = None
     """Webbadress till källan, om den finns publicerad på webben."""
-    date: IsoDate | None = None
+    date: PastDate | None = None
     """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
 
 
@@ -83,7 +88,7 @@ class Contact(Part):
     """Kontaktpersonens namn, om personen själv har gått ut med det offentligt."""
     organisation: OrganisationRef | None = None
     """Id för kontaktpersonens organisation."""
-    email: ShortText | None = None
+    email: Email | None = None
     """E-postadress för frågor om fallet."""
     url: WebUrl | None = None
     """Webbsida med kontaktuppgifter."""
@@ -105,7 +110,7 @@ class Step(Part):
     """Stegets korta rubrik (en rad)."""
     description: Text | None = None
     """Vad som görs i steget."""
-    roles: list[Role] = []
+    roles: Annotated[list[Role], Unique] = []
     """Roller som bär steget, ur vokabulären (till exempel omradesutvecklare, bovard)."""
 
 
@@ -121,9 +126,9 @@ class RoleAssignment(Part):
 class CostRange(Part):
     """A cost range in Swedish kronor."""
 
-    min: int = Field(ge=0)
+    min: Kronor
     """Lägsta kostnad i kronor."""
-    max: int = Field(ge=0)
+    max: Kronor
     """Högsta kostnad i kronor."""
 
     @model_validator(mode="after")
@@ -144,7 +149,7 @@ class Effort(Part):
     """Ungefärlig insats: låg, medel eller hög. Används i filtren."""
     time: ShortText
     """Tidsåtgång i ord, till exempel "två kvällar i veckan" eller "4–6 månader"."""
-    hours: int | None = Field(default=None, ge=0)
+    hours: Hours | None = None
     """Ungefärligt antal arbetstimmar, om det är känt."""
     cost_sek: CostRange | None = None
     """Kostnad i kronor som intervall (min och max), om den är känd."""
@@ -162,16 +167,16 @@ class Content(Part):
     """En eller två meningar som sammanfattar innehållet; visas i listor och på metodkort."""
     sources: list[Source] = Field(min_length=1)
     """Källor som innehållet bygger på: titel, utgivare, webbadress och datum där de finns."""
-    last_reviewed: IsoDate
+    last_reviewed: PastDate
     """Datum då innehållet senast granskades mot källorna (ÅÅÅÅ-MM-DD)."""
 
 
 class Classified(Content):
     """Content that is filtered by theme and target group."""
 
-    themes: list[Theme] = Field(min_length=1)
+    themes: Annotated[list[Theme], Unique] = Field(min_length=1)
     """Teman ur vokabulären (data/vocabulary.yml)."""
-    target_groups: list[TargetGroup] = Field(min_length=1)
+    target_groups: Annotated[list[TargetGroup], Unique] = Field(min_length=1)
     """Målgrupper ur vokabulären (data/vocabulary.yml)."""
 
 
@@ -184,7 +189,7 @@ class Case(Classified):
     """Kommunen där arbetet gjordes (en av Sveriges 290). Krävs när scope är lokal."""
     district: ShortText | None = None
     """Stadsdel eller bostadsområde, om källan anger det."""
-    organisations: list[OrganisationRef] = Field(min_length=1)
+    organisations: Annotated[list[OrganisationRef], Unique] = Field(min_length=1)
     """Id för de aktörer som deltog."""
     period: Period | None = None
     """När arbetet pågick. Utelämna om källan inte anger det – gissa inte."""
@@ -194,9 +199,9 @@ class Case(Classified):
     """Den specifika fråga aktörerna valde att arbeta med."""
     goals: list[Text] = []
     """Mätbara mål, som källan anger dem."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för de metoder som användes."""
-    success_factors: list[FactorRef] = []
+    success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som syntes i fallet."""
     results: list[Text] = []
     """Resultat som källan redovisar. Lämna tomt hellre än att gissa."""
@@ -204,6 +209,20 @@ class Case(Classified):
     """Om fallet kopierade ett annat fall eller en metod: vad, och vad som ändrades."""
     contact: Contact | None = None
     """Vem man kan fråga om fallet."""
+
+    @field_validator("status")
+    @classmethod
+    def _status_fits_period(cls, status: str, info: ValidationInfo) -> str:
+        period = info.data.get("period")
+        if status == "avslutad" and period is not None:
+            last = period.end or period.start
+            if last > date.today().isoformat()[: len(last)]:  # same precision: 2031 > 2026
+                raise PydanticCustomError(
+                    "finished_in_future",
+                    "fallet är avslutat men perioden slutar {last}, i framtiden",
+                    {"last": last, "hint": "sätt status: pågår eller planerad, eller rätta perioden"},
+                )
+        return status
 
     @model_validator(mode="after")
     def _place(self) -> Case:
@@ -244,20 +263,20 @@ class Method(Classified):
 class SuccessFactor(Classified):
     """En framgångsfaktor: en lärdom om vad som får arbetet att fungera."""
 
-    cases: list[CaseRef] = Field(min_length=1)
+    cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder framgångsfaktorn."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för metoder som framgångsfaktorn gäller."""
 
 
 class Recommendation(Classified):
     """En rekommendation: ett konkret råd till bostadsaktörer."""
 
-    cases: list[CaseRef] = Field(min_length=1)
+    cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder rekommendationen."""
-    methods: list[MethodRef] = []
+    methods: Annotated[list[MethodRef], Unique] = []
     """Id för metoder som rekommendationen gäller."""
-    success_factors: list[FactorRef] = []
+    success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som rekommendationen bygger på."""
 
 

@@ -18,11 +18,13 @@ from pydantic import (
     AfterValidator,
     BeforeValidator,
     Field,
+    StrictInt,
     ValidationInfo,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
+from .characters import visible
 from .suggest import did_you_mean
 from .vocabulary import Vocabulary
 
@@ -45,15 +47,34 @@ def _context(info: ValidationInfo) -> CheckContext | None:
 # --- scalar types ---------------------------------------------------------------------------
 
 
+EARLIEST_YEAR = 1900
+"""No case, source or review in this library predates this year; earlier dates are typos."""
+
+
+def _plausible_year(year: int, value: object) -> None:
+    if not EARLIEST_YEAR <= year <= date.today().year + 10:
+        raise PydanticCustomError(
+            "implausible_year",
+            "årtalet i '{value}' är inte rimligt",
+            {
+                "value": value,
+                "hint": f"kontrollera årtalet: det ska ligga mellan {EARLIEST_YEAR} och några år framåt",
+            },
+        )
+
+
 def _iso_date(value: object) -> date:
     if isinstance(value, date):
         return value
-    text = str(value).strip() if isinstance(value, str | int) else ""
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
-            return date.fromisoformat(text)
+            parsed = date.fromisoformat(text)
         except ValueError:
-            pass
+            parsed = None
+        if parsed is not None:
+            _plausible_year(parsed.year, value)
+            return parsed
     raise PydanticCustomError(
         "iso_date",
         "ogiltigt datum '{value}'",
@@ -64,8 +85,22 @@ def _iso_date(value: object) -> date:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+def _not_in_future(value: date) -> date:
+    if value > date.today():
+        raise PydanticCustomError(
+            "future_date",
+            "datumet {value} ligger i framtiden",
+            {"value": value.isoformat(), "hint": "skriv det datum då det faktiskt hände, senast i dag"},
+        )
+    return value
+
+
+PastDate = Annotated[IsoDate, AfterValidator(_not_in_future)]
+"""A date that has happened: a review, a publication."""
+
+
 def _partial_date(value: object) -> str:
-    text = str(value).strip() if isinstance(value, str | int) else ""
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
     patterns = {r"\d{4}": "%Y", r"\d{4}-\d{2}": "%Y-%m", r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d"}
     for pattern in patterns:
         if re.fullmatch(pattern, text):
@@ -74,6 +109,7 @@ def _partial_date(value: object) -> str:
                 date(year, *(rest + [1] * (2 - len(rest))))
             except ValueError:
                 break
+            _plausible_year(year, value)
             return text
     raise PydanticCustomError(
         "partial_date",
@@ -93,11 +129,17 @@ PartialDate = Annotated[
 
 def _web_url(value: str) -> str:
     parts = urlsplit(value.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise PydanticCustomError(
             "web_url",
             "ogiltig webbadress '{value}'",
             {"value": value, "hint": "ange en fullständig adress som börjar med https:// eller http://"},
+        )
+    if "@" in parts.netloc or any(c.isspace() for c in value.strip()):
+        raise PydanticCustomError(
+            "web_url_spoof",
+            "webbadressen '{value}' innehåller mellanslag eller ett namn@ före webbplatsen",
+            {"value": value, "hint": "skriv adressen som den står i webbläsarens adressfält"},
         )
     return value.strip()
 
@@ -112,7 +154,34 @@ def _plain_title(value: str) -> str:
             "rubriken innehåller < eller >",
             {"hint": "skriv rubriken som vanlig text, utan HTML"},
         )
+    if len(visible(value)) < 3:
+        raise PydanticCustomError(
+            "invisible_title",
+            "rubriken har för få synliga tecken",
+            {"hint": "skriv en rubrik med minst tre bokstäver eller siffror"},
+        )
     return value
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'().]{2,}$")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.fullmatch(value.strip()):
+        raise PydanticCustomError(
+            "email",
+            "'{value}' är ingen e-postadress",
+            {"value": value, "hint": "skriv adressen som namn@exempel.se, utan mailto: och utan namn runt"},
+        )
+    return value.strip()
+
+
+Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
+
+Hours = Annotated[StrictInt, Field(ge=0, le=100_000)]
+"""Working hours: a whole number (not text, not yes/no), at most 100 000."""
+Kronor = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
+"""An amount in Swedish kronor: a whole number, at most a billion."""
 
 
 Title = Annotated[str, Field(min_length=3, max_length=120), AfterValidator(_plain_title)]
@@ -206,3 +275,18 @@ KIND_ARTICLES = {
     "organisation": "en aktör",
 }
 """Each kind with its Swedish indefinite article, for messages."""
+
+
+def _unique(values: list) -> list:
+    repeated = sorted({v for v in values if values.count(v) > 1})
+    if repeated:
+        raise PydanticCustomError(
+            "repeated",
+            "'{value}' står flera gånger i listan",
+            {"value": repeated[0], "hint": "skriv varje värde en gång"},
+        )
+    return values
+
+
+Unique = AfterValidator(_unique)
+"""A list where each value may appear once (references, themes, target groups)."""

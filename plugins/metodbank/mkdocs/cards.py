@@ -27,6 +27,7 @@ from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown
 from ..cards.pdfstore import PdfStore
+from ..project import placeholder_warning
 from .children import child_setup
 from .content import content_plugin
 
@@ -59,6 +60,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.content = content
         self.library = library = content.library
         self.site_url = config.site_url or "http://127.0.0.1:8000/"
+        warning = placeholder_warning(config.site_url)
+        if warning and self.config.pdf:
+            log.info(warning)  # info: a strict build must not fail on it, but it is printed
         self.cache = Path(config.config_file_path).parent / self.config.cache_dir
         self.cards = all_cards(library, library.crossrefs, self.site_url)
         library.cards = {card.id: artefacts(card.id) for card in self.cards}

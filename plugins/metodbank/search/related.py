@@ -126,9 +126,13 @@ class Related:
         else:
             affected = self._replace(changed, wanted)
         for entry_id in affected:
-            if self.kinds.get(entry_id) in RELATED_KINDS:
+            if self.kinds.get(entry_id) not in RELATED_KINDS:
+                continue
+            if self.terms[self.digests[entry_id]]:
                 self.lists[entry_id] = self._score(entry_id)
-        return {i for i in self.lists if old_lists.get(i) != self.lists[i]}
+            else:  # a body of stop words only (e.g. "och det") has no terms to compare
+                self.lists.pop(entry_id, None)
+        return {i for i in self.lists.keys() | old_lists.keys() if old_lists.get(i) != self.lists.get(i)}
 
     def _index(self) -> None:
         self.df = Counter()

@@ -36,14 +36,24 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, object]
     return out
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell that starts with one of these as a formula."""
+
+
+def safe_cell(text: str) -> str:
+    """The text as a CSV cell that a spreadsheet shows as text, never runs as a formula
+    (OWASP: a leading apostrophe, which Excel and LibreOffice hide)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         if any(isinstance(v, dict) for v in value):
-            return json.dumps(value, ensure_ascii=False)
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+            return safe_cell(json.dumps(value, ensure_ascii=False))
+        return safe_cell(LIST_SEPARATOR.join(str(v) for v in value))
+    return safe_cell(str(value))
 
 
 def _lookup(record: dict, column: str):
