@@ -10,6 +10,7 @@ of its cards in order. Finished PDFs go into the site as hard links where possib
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ from .pdf import card_pdf, deck_pdf
 CARDS_PACKAGE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def _code_digest() -> str:
     digest = hashlib.sha1(metadata.version("weasyprint").encode())
     for path in sorted(p for p in CARDS_PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):

@@ -25,6 +25,7 @@ from .frontmatter import SourceFile, read_source
 from .kinds import Kind
 from .library import Check, validate_source
 from .types import CheckContext
+from .vocabulary import Vocabulary
 
 VERSION = "1"
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -99,6 +100,8 @@ class ParseCache:
         self.path = path
         self.key = key
         self.records: dict[str, _Record] = {}
+        self.vocabularies: dict[str, Vocabulary] = {}
+        """The vocabulary by the digest of the data files (reading it is slow, it rarely changes)."""
         self.changed = False
         self.hits = 0
         if path is not None:
@@ -106,8 +109,22 @@ class ParseCache:
                 saved = pickle.loads(path.read_bytes())
                 if saved.get("key") == key:
                     self.records = saved["records"]
+                    self.vocabularies = saved.get("vocabularies", {})
             except Exception:  # a missing or unreadable cache is an empty one
                 self.records = {}
+
+    def vocabulary(self, data_dir: Path) -> Vocabulary:
+        """`Vocabulary.load`, from the cache while the files in `data_dir` are unchanged."""
+        digest = hashlib.sha1()
+        for path in sorted(p for p in data_dir.glob("*") if p.is_file()):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        key = digest.hexdigest()
+        if key not in self.vocabularies:
+            if self.vocabularies:  # the vocabulary changed (under serve): every check is redone
+                self.records = {}
+            self.vocabularies = {key: Vocabulary.load(data_dir)}  # raises DataError as usual
+            self.changed = True
+        return self.vocabularies[key]
 
     def read(self, path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
         """The parsed file: from the cache when its bytes are unchanged, else read afresh."""
@@ -155,6 +172,7 @@ class ParseCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps({"key": self.key, "records": self.records}, protocol=5))
+        state = {"key": self.key, "records": self.records, "vocabularies": self.vocabularies}
+        temporary.write_bytes(pickle.dumps(state, protocol=5))
         temporary.replace(self.path)
         self.changed = False

@@ -96,7 +96,7 @@ def read_library(
     With a `cache` (`content.cache.ParseCache`), unchanged files are not parsed or checked again."""
     root = root.resolve()
     try:
-        vocabulary = Vocabulary.load(data_dir or root / "data")
+        vocabulary = (cache.vocabulary if cache is not None else Vocabulary.load)(data_dir or root / "data")
     except DataError as error:  # nothing can be checked without the vocabulary
         return Library(
             root, Vocabulary({group: {} for group in GROUP_LABELS}, []), diagnostics=error.problems

@@ -46,8 +46,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     """Cards for trainers and plans for housing companies, from the same method files."""
 
     def __init__(self):
-        self.written: dict[str, str] = {}
-        """What each card and plan file held when last written (under serve: skip unchanged)."""
+        self.written: dict[str, object] = {}
+        """The card or plan each file was last written from (under serve: skip unchanged)."""
         self.pdf_job: subprocess.Popen | None = None
         self.serving = False
 
@@ -113,18 +113,17 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         started = time.perf_counter()
-        written = 0
         for card in self.cards:
             paths = artefacts(card.id)
             plan = build_plan(
                 self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
             )
-            for key, text in (
-                ("html", card_html(card)),
-                ("plan_md", plan_markdown(plan)),
-                ("plan_html", plan_html(plan)),
+            for key, value, render in (
+                ("html", card, card_html),
+                ("plan_md", plan, plan_markdown),
+                ("plan_html", plan, plan_html),
             ):
-                written += self._write(site / paths[key], text)
+                self._write(site / paths[key], value, render)
         if self.pdf_job is not None:
             output, _ = self.pdf_job.communicate()
             failed, self.pdf_job = self.pdf_job.returncode, None
@@ -136,11 +135,11 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
         )
 
-    def _write(self, path: Path, text: str) -> bool:
-        """Write `text` unless serving and the file already holds it."""
-        if self.serving and self.written.get(str(path)) == text and path.exists():
-            return False
+    def _write(self, path: Path, value, render) -> None:
+        """Write `render(value)` to `path`, unless serving and `value` (a card or a plan) is
+        what the file was last written from."""
+        if self.serving and self.written.get(str(path)) == value and path.exists():
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        self.written[str(path)] = text
-        return True
+        path.write_text(render(value), encoding="utf-8")
+        self.written[str(path)] = value

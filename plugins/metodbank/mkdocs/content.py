@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 import material
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -109,6 +110,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.changed = self.changes.keys(self.previous if incremental else None, library, settings)
         config.extra_css.append("assets/metodbank.css")
         config.extra_javascript.append("assets/metodbank.js")
+        (self.cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
         theme = prepare_theme(Path(material.__file__).parent / "templates", self.cache_dir / "theme")
         config.theme.dirs.insert(0, str(theme))
         return config
@@ -173,6 +175,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_env(self, env, *, config, files):
         env.globals["mb_nav_cache"] = self.nav_cache
+        # The theme's templates compiled once, not in every build (Jinja checks their source).
+        env.bytecode_cache = FileSystemBytecodeCache(str(self.cache_dir / "jinja"))
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -212,6 +216,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return output
 
     def on_post_build(self, *, config):
+        if self.changed is not None:  # a dirty rebuild: remove the pages of deleted entries
+            for src_uri in self.pages.removed():
+                page = Path(config.site_dir) / page_url(src_uri) / "index.html"
+                page.unlink(missing_ok=True)
         if self.page_cache is not None:
             stored = self.page_cache.store(Path(config.site_dir), self.doc_files)
             log.debug(f"sidcache: {len(self.page_cache.hits)} återanvända, {stored} nya")

@@ -31,8 +31,8 @@ def keep_last_good(new: Library, old: Library) -> set[str]:
 
 
 def settings_digest(root: Path, config_file: str | None) -> str:
-    """mkdocs.yml and the vocabulary: when these change, every page is rebuilt."""
-    digest = hashlib.sha1()
+    """The project, its mkdocs.yml and its vocabulary: when these change, every page is rebuilt."""
+    digest = hashlib.sha1(f"{root.resolve()}\0{config_file}".encode())
     paths = [Path(config_file)] if config_file else []
     paths += sorted(p for p in (root / "data").glob("*") if p.is_file())
     for path in paths:

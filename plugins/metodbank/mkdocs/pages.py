@@ -131,11 +131,13 @@ class PageRegistry:
         self.cache = None
         """A `pagecache.PageCache` for full builds, or None."""
         self._converter = None
+        self.previous: set[str] = set()
         self.entry_pages: set[str] = set()
         """Pages that end with the entry's review date rather than today's date."""
 
     def start(self, changed: set | None, cache=None) -> None:
         """A new build: `changed` holds the keys that changed since the last (None: all)."""
+        self.previous = set(self.sources)
         self.sources, self.rendered, self.decided = {}, {}, {}
         self.changed, self.cache, self._converter = changed, cache, None
 
@@ -148,6 +150,10 @@ class PageRegistry:
         page.registry = self
         files.append(file)
         return file
+
+    def removed(self) -> set[str]:
+        """Pages of the last build that this build no longer has (their entry was deleted)."""
+        return self.previous - set(self.sources)
 
     def is_modified(self, src_uri: str) -> bool:
         """Whether the page must be built again in a dirty rebuild (decided once per build)."""
