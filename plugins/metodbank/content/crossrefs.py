@@ -83,7 +83,7 @@ class CrossRefs:
 
     def _entries(self, ids) -> list[Entry]:
         entries = self.library.entries
-        return sorted((entries[i] for i in set(ids) if i in entries), key=lambda e: e.title.lower())
+        return sorted((entries[i] for i in set(ids) if i in entries), key=lambda e: (e.title.lower(), e.id))
 
     # -- what each page shows ------------------------------------------------------------
 

@@ -77,7 +77,8 @@ class Library:
         """Entries of one kind, sorted by title."""
         record(("kind", name))
         return sorted(
-            (e for e in dict.values(self.entries) if e.kind.name == name), key=lambda e: e.title.lower()
+            (e for e in dict.values(self.entries) if e.kind.name == name),
+            key=lambda e: (e.title.lower(), e.id),
         )
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -28,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import get_toc
 
-from .children import child_setup
+from .children import Job
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TOOLS = ("mkdocs", "mkdocs-material", "mkdocstrings", "mkdocstrings-python", "griffe", "markdown")
@@ -88,7 +87,7 @@ class ApiPlugin(BasePlugin[ApiConfig]):
 
     def __init__(self):
         self.results: dict[str, dict] = {}
-        self.job: subprocess.Popen | None = None
+        self.job: Job | None = None
 
     def on_startup(self, *, command, dirty):
         """Kept alive across the rebuilds of `mkdocs serve`, so the result is reused in memory."""
@@ -109,26 +108,19 @@ class ApiPlugin(BasePlugin[ApiConfig]):
         work = self.folder.with_name(self.folder.name + ".work")
         shutil.rmtree(work, ignore_errors=True)
         worker_project(work, config, self.config.page, text, self.config.mkdocstrings)
-        log = open(work / "worker.log", "w")  # noqa: SIM115 - closed when the worker is reaped
-        self.job = subprocess.Popen(
-            [sys.executable, "-m", "metodbank.mkdocs.apiref", str(work), self.config.page, str(self.folder)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            preexec_fn=child_setup,
+        self.job = Job(
+            [sys.executable, "-m", "metodbank.mkdocs.apiref", str(work), self.config.page, str(self.folder)]
         )
-        self.job_log = log
 
     def result(self) -> dict:
         """The rendered page: waits for the worker when it is still running."""
         if self.key in self.results:
             return self.results[self.key]
         if self.job is not None:
-            code = self.job.wait()
-            self.job_log.close()
+            code, output = self.job.wait()
             self.job = None
             if code != 0:
-                log_text = Path(self.job_log.name).read_text(encoding="utf-8", errors="replace")
-                raise PluginError(f"API-referensen kunde inte byggas:\n{log_text[-3000:]}")
+                raise PluginError(f"API-referensen kunde inte byggas:\n{output[-3000:]}")
         self.results[self.key] = json.loads((self.folder / RESULT).read_text(encoding="utf-8"))
         return self.results[self.key]
 
@@ -164,9 +156,7 @@ class ApiPlugin(BasePlugin[ApiConfig]):
     def stop(self) -> None:
         """End the worker, if any, and reap it (no zombie is left)."""
         if self.job is not None:
-            self.job.terminate()
-            self.job.wait()
-            self.job_log.close()
+            self.job.stop()
             self.job = None
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import pickle
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,7 +27,7 @@ from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown
 from ..cards.pdfstore import PdfStore
 from ..project import placeholder_warning
-from .children import child_setup
+from .children import Job
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -48,7 +47,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def __init__(self):
         self.written: dict[str, object] = {}
         """The card or plan each file was last written from (under serve: skip unchanged)."""
-        self.pdf_job: subprocess.Popen | None = None
+        self.pdf_job: Job | None = None
         self.serving = False
 
     def on_startup(self, *, command, dirty):
@@ -89,13 +88,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.cache.mkdir(parents=True, exist_ok=True)
         job = self.cache / "pdf-job.pickle"
         job.write_bytes(pickle.dumps((self.cards, decks, missing, self.cache)))
-        self.pdf_job = subprocess.Popen(
-            [sys.executable, "-m", "metodbank.cards.pdfstore", str(job)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            preexec_fn=child_setup,
-        )
+        self.pdf_job = Job([sys.executable, "-m", "metodbank.cards.pdfstore", str(job)])
 
     def on_build_error(self, *, error):
         self.stop()
@@ -105,9 +98,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def stop(self) -> None:
         """End the PDF worker, if any, and wait for it (no process is left behind)."""
-        if self.pdf_job is not None and self.pdf_job.poll() is None:
-            self.pdf_job.terminate()
-            self.pdf_job.communicate()
+        if self.pdf_job is not None:
+            self.pdf_job.stop()
         self.pdf_job = None
 
     def on_post_build(self, *, config):
@@ -125,8 +117,8 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             ):
                 self._write(site / paths[key], value, render)
         if self.pdf_job is not None:
-            output, _ = self.pdf_job.communicate()
-            failed, self.pdf_job = self.pdf_job.returncode, None
+            failed, output = self.pdf_job.wait()
+            self.pdf_job = None
             if failed:
                 raise PluginError(f"metodkorten kunde inte skrivas som PDF:\n{output[-3000:]}")
         if self.config.pdf:

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..content.kinds import KINDS
@@ -186,7 +186,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         link = relative_url(page_url(ERROR_PAGE), page.url)
         return error_banner(len(self.library.errors), link) + markdown
 
-    def on_page_content(self, html, *, page, config, files):
+    def _on_page_content(self, html, *, page, config, files):
         """Put the HTML blocks of generated pages back in place of their placeholders, and
         end every page with how to cite it."""
         if getattr(page, "cached", None) is not None:
@@ -210,6 +210,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         path = Path(config.config_file_path).parent / self.config.performance_results
         results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
         return html.replace(PERFORMANCE_MARKER, str(performance_section(results)))
+
+    @event_priority(-100)
+    def _hold_content(self, html, *, page, config, files):
+        """Last of all plugins: keep the page's HTML compressed until its template is
+        rendered (MkDocs converts every page before it renders any template)."""
+        return self.pages.hold(page, html)
+
+    on_page_content = CombinedEvent(_on_page_content, _hold_content)
+
+    @event_priority(100)
+    def on_page_context(self, context, *, page, config, nav):
+        """First of all plugins: the page's HTML back, for the templates."""
+        self.pages.release(page)
+        return context
 
     def on_post_page(self, output, *, page, config):
         page.content = None  # written; let the page's HTML go (thousands of pages)

@@ -14,6 +14,7 @@ differs from the last build's. MkDocs' dirty reload skips every page not marked.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,7 @@ except ImportError:  # pragma: no cover - another engine: MkDocs renders each pa
     _RawHTMLPreprocessor = None
 
 Source = Rendered | Callable[[], Rendered]
+HELD = "<!-- metodbank: held until the template -->"
 
 
 def rendered_digest(rendered: Rendered) -> str:
@@ -133,12 +135,13 @@ class PageRegistry:
         self._converter = None
         self.previous: set[str] = set()
         self.entry_pages: set[str] = set()
+        self.held: dict[str, bytes] = {}
         """Pages that end with the entry's review date rather than today's date."""
 
     def start(self, changed: set | None, cache=None) -> None:
         """A new build: `changed` holds the keys that changed since the last (None: all)."""
         self.previous = set(self.sources)
-        self.sources, self.rendered, self.decided = {}, {}, {}
+        self.sources, self.rendered, self.decided, self.held = {}, {}, {}, {}
         self.changed, self.cache, self._converter = changed, cache, None
 
     def add(self, files: Files, config, src_uri: str, source: Source, title: str | None = None) -> File:
@@ -189,6 +192,21 @@ class PageRegistry:
         """Put the page's HTML blocks back (once; the page's blocks are then let go)."""
         rendered = self.rendered.pop(src_uri, None)
         return rendered.fill(html) if rendered is not None else html
+
+    def hold(self, page: Page, html: str) -> str:
+        """Keep a page's HTML compressed between MkDocs' two passes (all pages are converted
+        before any is rendered into its template); the Markdown source is let go."""
+        if getattr(page, "cached", None) is not None or not html:
+            return html
+        self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        if isinstance(page, GeneratedPage):
+            page.markdown = ""
+        return HELD
+
+    def release(self, page: Page) -> None:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None and page.content == HELD:
+            page.content = zlib.decompress(held).decode("utf-8")
 
     def cached(self, page: Page) -> Path | None:
         """The page's stored HTML in the page cache, if any."""

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 from ..search.shards import Shard, index_folder, plan, publish
-from .children import child_setup
+from .children import LANE, child_setup
 
 
 class _Build:
@@ -121,7 +121,7 @@ class ShardIndexer:
         shard.digests = _digests(build, shard)
         out = self.store / shard.key()
         folder = self._folder(build, shard)
-        with self.lock:
+        with LANE:  # one child process at a time (see children)
             if not out.exists() and not self.stopping:
                 temporary = out.with_name(out.name + ".tmp")
                 shutil.rmtree(temporary, ignore_errors=True)

@@ -31,6 +31,9 @@ VERSION = "1"
 RELATED_KINDS = ("case", "method")
 RELATED_COUNT = 3
 TOP_TERMS = 8
+POSTED = 100
+"""Posting lists are kept only for terms in at most this many documents (twice the highest
+cap): the only terms that are ever key terms. Others are looked up when needed (rarely)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -69,7 +72,7 @@ class Related:
     terms: dict[str, dict[str, int]] = field(default_factory=dict)
     """Term counts by content hash."""
     df: Counter = field(default_factory=Counter)
-    postings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    postings: dict[str, set[str]] = field(default_factory=dict)
     fallback: set[str] = field(default_factory=set)
     """Entries with fewer than three key terms, scored on their rarest shared terms instead."""
 
@@ -136,11 +139,20 @@ class Related:
 
     def _index(self) -> None:
         self.df = Counter()
-        self.postings = defaultdict(set)
+        for digest in self.digests.values():
+            self.df.update(self.terms[digest].keys())
+        posted = {term for term, df in self.df.items() if df <= POSTED}
+        self.postings = {term: set() for term in posted}
         for entry_id, digest in self.digests.items():
-            for term in self.terms[digest]:
-                self.df[term] += 1
+            for term in posted.intersection(self.terms[digest]):
                 self.postings[term].add(entry_id)
+
+    def holders(self, term: str) -> set[str]:
+        """The entries whose body has `term` (from the posting list, or by a walk when the
+        term is too common to keep one)."""
+        if term in self.postings:
+            return self.postings[term]
+        return {i for i, digest in self.digests.items() if term in self.terms[digest]}
 
     def _replace(self, changed: set[str], wanted: dict[str, str]) -> set[str]:
         """Swap the changed entries' terms in the index; the entries whose list may change."""
@@ -150,19 +162,17 @@ class Related:
             old, new = self.terms[self.digests[entry_id]], self.terms[wanted[entry_id]]
             for term in old.keys() ^ new.keys():
                 before.setdefault(term, self.df[term])
-                if term in old:
-                    self.df[term] -= 1
-                    self.postings[term].discard(entry_id)
-                else:
-                    self.df[term] += 1
-                    self.postings[term].add(entry_id)
+                self.df[term] += -1 if term in old else 1
             self.digests[entry_id] = wanted[entry_id]
+        for term in before:  # posting lists follow the new frequencies
+            self.postings.pop(term, None)
+            if self.df[term] <= POSTED:
+                self.postings[term] = self.holders(term)
         affected = set(changed)
         for term, df in before.items():
-            holders = self.postings.get(term, set())
             if min(df, self.df[term]) <= cap:
-                affected |= holders
-            affected |= holders & self.fallback
+                affected |= self.holders(term)
+            affected |= {i for i in self.fallback if term in self.terms[self.digests[i]]}
         return affected
 
     def _score(self, entry_id: str) -> list[str]:
@@ -180,7 +190,7 @@ class Related:
         )[:TOP_TERMS]
         scores: dict[str, float] = defaultdict(float)
         for weight, term in weighted:
-            for other in self.postings[term]:
+            for other in self.holders(term):
                 if other != entry_id and self.kinds[other] == kind:
                     scores[other] += weight
         ranked = sorted(scores.items(), key=lambda pair: (-round(pair[1], 6), pair[0]))
