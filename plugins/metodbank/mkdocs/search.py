@@ -39,6 +39,8 @@ class SearchConfig(Config):
     """How many similar entries each case and method page shows."""
     pagefind = c.Type(bool, default=True)
     """Index the built site with Pagefind for the search box."""
+    pagefind_part = c.Type(int, default=1000)
+    """The most pages in one part of the Pagefind index (Pagefind needs ~160 MiB per thousand)."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -119,7 +121,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Plan the Pagefind parts over the pages to index, in the order MkDocs builds them."""
         if self.config.pagefind:
             pages = [(f.src_uri, f.abs_dest_path) for f in files.documentation_pages() if self._indexed(f)]
-            self.indexer.start(pages, Path(config.site_dir))
+            self.indexer.start(pages, Path(config.site_dir), self.config.pagefind_part)
         return env
 
     def _indexed(self, file) -> bool:

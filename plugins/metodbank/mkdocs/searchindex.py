@@ -24,9 +24,9 @@ from .children import LANE, child_setup
 class _Build:
     """One build's parts, the pages still to come, and the queue of parts to index."""
 
-    def __init__(self, pages: list[tuple[str, str]], site_dir: Path, digests: dict, number: int):
+    def __init__(self, pages: list[tuple[str, str]], site_dir: Path, digests: dict, number: int, part: int):
         self.site_dir, self.dest, self.number = site_dir, dict(pages), number
-        self.shards = plan([uri for uri, _ in pages])
+        self.shards = plan([uri for uri, _ in pages], part)
         self.owner = {uri: shard for shard in self.shards for uri in shard.pages}
         self.left = {id(shard): len(shard.pages) for shard in self.shards}
         self.digests = dict(digests)
@@ -52,10 +52,11 @@ class ShardIndexer:
         self.count = 0
         self.published = 0
 
-    def start(self, pages: list[tuple[str, str]], site_dir: Path) -> None:
-        """A new build of `pages` ((source path, destination path) of each indexed page)."""
+    def start(self, pages: list[tuple[str, str]], site_dir: Path, part: int) -> None:
+        """A new build of `pages` ((source path, destination path) of each indexed page), in
+        parts of at most `part` pages."""
         self.count += 1
-        self.build = build = _Build(pages, site_dir, self.digests, self.count)
+        self.build = build = _Build(pages, site_dir, self.digests, self.count, part)
         thread = threading.Thread(target=self._run, args=(build,), name="pagefind", daemon=True)
         self.threads = [t for t in self.threads if t.is_alive()] + [thread]
         thread.start()
@@ -137,14 +138,20 @@ class ShardIndexer:
         return self.work / f"{build.number}-{shard.folder.replace('/', '_')}"
 
     def _link(self, build: _Build, shard: Shard, src_uri: str) -> None:
-        source = Path(build.dest[src_uri])
-        target = self._folder(build, shard) / source.relative_to(build.site_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+        source = build.dest[src_uri]
+        target = os.path.join(self._folder(build, shard), os.path.relpath(source, build.site_dir))
+        for _ in range(3):  # usually one system call: the link
+            try:
+                os.link(source, target)
+                return
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+            except FileExistsError:
+                os.unlink(target)
+            except OSError:  # another file system: copy
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(source, target)
+                return
 
     def _prune(self, build: _Build) -> None:
         keep = {shard.key() for shard in build.shards}

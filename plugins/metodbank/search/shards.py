@@ -7,7 +7,7 @@ stored by a key of its pages' addresses and content, so a build indexes only the
 pages changed, and the parts can be indexed while the rest of the site is still building.
 
 Parts are cut by content: a page starts a new part when the current one has at least
-`MIN_PAGES` and the page's address hashes to a boundary (or the part is full), so adding or
+40 % of the largest part's pages and the page's address hashes to a boundary (or the part is full), so adding or
 removing a page changes only the part it falls in. The first part is the primary index in
 `pagefind/`; the others live in `pagefind/<name>/`, named after their first page.
 """
@@ -23,9 +23,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MIN_PAGES = 400
 MAX_PAGES = 1000
-BOUNDARY = 256
+"""The largest part (about 160 MiB in Pagefind); a part starts with at least 40 % of this."""
 MANIFEST = "metodbank-shards.json"
 
 
@@ -44,13 +43,14 @@ class Shard:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
-def plan(pages: list[str]) -> list[Shard]:
+def plan(pages: list[str], max_pages: int = MAX_PAGES) -> list[Shard]:
     """Cut the indexed pages (in build order) into parts (see the module)."""
+    least, spacing = max(1, max_pages * 2 // 5), max(1, max_pages // 4)
     groups: list[list[str]] = [[]]
     for page in pages:
         current = groups[-1]
-        full = len(current) >= MAX_PAGES
-        boundary = len(current) >= MIN_PAGES and zlib.crc32(page.encode("utf-8")) % BOUNDARY == 0
+        full = len(current) >= max_pages
+        boundary = len(current) >= least and zlib.crc32(page.encode("utf-8")) % spacing == 0
         if current and (full or boundary):
             groups.append([])
         groups[-1].append(page)

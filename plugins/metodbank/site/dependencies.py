@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..content.crossrefs import REFERENCE_FIELDS
 from ..content.deps import ALL
 from ..content.library import Entry, Library
-from .taxonomy import FACETS, facet_values, term_map
+from .taxonomy import FACETS, facet_values, term_exists, term_map
 
 
 def entry_keys(entry: Entry) -> set:
@@ -38,8 +38,25 @@ def changed_keys(old: Library, new: Library, ids: set[str] | None = None) -> set
     ids = changed_ids(old, new) if ids is None else ids
     keys: set = set()
     for entry_id in ids:
-        for library in (old, new):
-            entry = dict.get(library.entries, entry_id)
+        versions = [dict.get(library.entries, entry_id) for library in (old, new)]
+        for entry in versions:
             if entry is not None:
                 keys |= entry_keys(entry)
+        keys |= _pages_that_come_or_go(old, new, versions)
     return keys
+
+
+def _pages_that_come_or_go(old: Library, new: Library, versions: list) -> set:
+    """Keys of the values (themes, target groups, municipalities) an entry took up or left
+    whose page appeared or disappeared with it: pages that link to them change."""
+    keys = set()
+    for facet in FACETS:
+        before, after = (set(facet_values(e, facet)) if e is not None else set() for e in versions)
+        for value in before ^ after:
+            if _carried(old, facet, value) != _carried(new, facet, value):
+                keys.add((term_exists(facet.field), value))
+    return keys
+
+
+def _carried(library: Library, facet, value: str) -> bool:
+    return any(value in facet_values(entry, facet) for entry in dict.values(library.entries))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..content.deps import RecordingMap
+from ..content.deps import RecordingMap, record
 from ..content.ids import slugify
 from ..content.library import Entry, Library
 
@@ -52,6 +52,11 @@ def term_map(field: str) -> str:
     return f"term:{field}"
 
 
+def term_exists(field: str) -> str:
+    """The name under which "does this value have a page" is recorded (content.deps)."""
+    return f"term-page:{field}"
+
+
 def facet_values(entry: Entry, facet: Facet) -> list[str]:
     """The values of `facet` that `entry` carries (none, one or several)."""
     value = getattr(entry.model, facet.field, None)
@@ -91,4 +96,7 @@ class Taxonomy:
         return sorted(self.terms[facet.field], key=lambda v: self.label(facet, v).lower())
 
     def has_page(self, facet: Facet, value: str) -> bool:
-        return value in self.terms[facet.field]
+        """Whether `value` has a page (a page that links to it depends on that, not on who
+        carries the value: recorded apart, see `site.dependencies`)."""
+        record((term_exists(facet.field), value))
+        return dict.__contains__(self.terms[facet.field], value)
