@@ -47,13 +47,16 @@ def search(c, query, kind=None, theme=None, limit=10):
         "theme": "only methods with this theme id (repeatable)",
         "method": "these methods, in this order (repeatable)",
         "layout": "a5 (one card side per page) or a4-2up (two cards per A4 sheet, cut marks)",
+        "print-shop": "for a print shop: the cards alone, A5 trim size with 3 mm bleed and crop marks",
         "out": "where to write the PDF (default metodkort-<layout>.pdf)",
     },
 )
-def cards(c, theme=None, method=None, layout="a5", out=None):
-    """Build a deck of printable method cards for a course (PDF with cover and contents)."""
+def cards(c, theme=None, method=None, layout="a5", print_shop=False, out=None):
+    """Build a deck of printable method cards for a course (tagged PDF with cover and contents)."""
     from metodbank.cli import cards as run_cards
 
+    if print_shop:
+        layout = "print-shop"
     status = run_cards(ROOT, theme or [], method or [], layout, Path(out) if out else None)
     if status:
         raise Exit(code=status)
@@ -80,11 +83,19 @@ def new(c, kind, title):
 
 @task
 def report(c):
-    """List each case's completeness (lowest first) and content not reviewed for two years (oldest first)."""
+    """List each case's completeness, inferred values and uncited claims per entry (worst first),
+    content not reviewed for two years (oldest first), and warn when the accessibility statement
+    was last reviewed over a year ago."""
+    from datetime import date
+
     from metodbank.content.completeness import report as completeness_report
     from metodbank.project import load_library
+    from metodbank.site.accessibility import review_warning
 
     print(completeness_report(load_library(ROOT)))
+    warning = review_warning(ROOT / "docs" / "tillganglighet.md", date.today())
+    if warning:
+        print(warning)
 
 
 @task
@@ -109,7 +120,10 @@ def build(c, strict=True):
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
     """Build and serve the site on http://127.0.0.1:8000; a save rebuilds only the pages it affects."""
-    c.run(f"{sys.executable} -m mkdocs serve --dirtyreload --livereload -a 127.0.0.1:{port}", pty=False)
+    from metodbank.build import engine_env
+
+    command = f"{sys.executable} -m mkdocs serve --dirtyreload --livereload -a 127.0.0.1:{port}"
+    c.run(command, pty=False, env=engine_env())
 
 
 @task
@@ -126,6 +140,28 @@ def test(c, k=""):
     c.run(f"{sys.executable} -m deptry .")
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+
+
+@task
+def lighthouse(c):
+    """Build the site, run Lighthouse on the pages in data/accessibility.yml and record the scores on docs/kvalitet.md."""
+    import tempfile
+    from datetime import date
+
+    from metodbank.build import build_site
+
+    from benchmarks import lighthouse as lh
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        if build_site(ROOT, site_dir=site, strict=True):
+            raise Exit(code=1)
+        settings = lh.settings()
+        results = lh.measure(site, settings["pages"], settings["thresholds"])
+    lh.record(ROOT / "docs" / "kvalitet.md", results, date.today())
+    print(lh.table(results, date.today()))
+    for problem in lh.below(results, settings["thresholds"]):
+        print(f"under kravet: {problem}")
 
 
 @task(

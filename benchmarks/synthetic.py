@@ -188,7 +188,12 @@ def generate_library(root: Path, cases: int, vocabulary: Vocabulary) -> dict[str
         "organisation": -(-cases // 10),
     }
     source = [
-        {"title": "Syntetisk källa för prestandamätning", "publisher": "Metodbanken", "date": "2026-01-01"}
+        {
+            "title": "Syntetisk källa för prestandamätning",
+            "kind": "rapport",
+            "publisher": "Metodbanken",
+            "date": "2026-01-01",
+        }
     ]
 
     def ids(prefix: str, n: int) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The repository address is one setting; the tests use an example (the links must then exist).
+os.environ.setdefault("METODBANK_REPO_URL", "https://github.com/exempel/metodbanken")
 
 VALID = {
     "organisations/bolaget.md": """---
@@ -23,6 +26,7 @@ municipality: Norrköping
 sources:
   - title: Om bolaget
     url: https://example.org/om
+    kind: projektsida
 last_reviewed: 2026-01-15
 ---
 Ett bostadsföretag.
@@ -45,10 +49,10 @@ sources:
   - title: Artikel om mötesplatsen
     url: https://example.org/a
     date: 2019-09-11
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 ## Bakgrund
-
 Brödtext om fallet.
 """,
     "methods/motesplats.md": """---
@@ -77,6 +81,7 @@ core:
   - Samma vuxna på plats varje gång.
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Om metoden.
@@ -90,6 +95,7 @@ cases: [fallet]
 methods: [motesplats]
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Text.
@@ -104,6 +110,7 @@ methods: [motesplats]
 success_factors: [innehall]
 sources:
   - title: Artikel om mötesplatsen
+    kind: kort-notis
 last_reviewed: 2026-01-15
 ---
 Text.
@@ -161,6 +168,16 @@ def make_site_project(root: Path, config: str = MKDOCS_YML) -> Path:
     return root
 
 
+def run_engine(project: Path, engine: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m <engine> <args>` in `project`, as a child that runs this interpreter on
+    this checkout (`engine_env()`), with its output captured."""
+    from metodbank.build import engine_env
+
+    return subprocess.run(
+        [sys.executable, "-m", engine, *args], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+
+
 @pytest.fixture
 def site_project(tmp_path: Path) -> Path:
     """A small valid library plus mkdocs.yml and docs/, ready to build."""
@@ -178,28 +195,61 @@ CHROMIUM_ARGS = [
 ]
 
 
-def require_chromium() -> None:
-    """In CI a missing browser is a failure, not a skip."""
-    if CHROMIUM.exists():
-        return
-    message = "Debian's chromium is not installed (apt-get install -y chromium)"
+def missing_tool(message: str) -> None:
+    """A tool the test needs is missing: skipped locally, a failure in CI (`CI=true`)."""
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
 
 
+PACKAGES = {"pdftoppm": "poppler-utils", "pdffonts": "poppler-utils", "zbarimg": "zbar-tools", "git": "git"}
+"""The Debian package of each command the tests run (`.ci/run` installs them)."""
+
+
+def require_tool(name: str, package: str | None = None) -> str:
+    """The path of the command `name`, which Debian's `package` installs."""
+    path = shutil.which(name)
+    if path is None:
+        missing_tool(f"{name} is not installed (apt-get install -y {package or PACKAGES.get(name, name)})")
+    return path
+
+
+def require_chromium() -> None:
+    """In CI a missing browser is a failure, not a skip."""
+    if not CHROMIUM.exists():
+        missing_tool("Debian's chromium is not installed (apt-get install -y chromium)")
+
+
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
+def playwright():
+    """Playwright, started once per session (it cannot be started twice in one thread)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One headless Chromium for the whole session."""
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript(playwright):
+    """Chromium with scripting switched off in the engine, as for a reader who turned
+    JavaScript off: unlike Playwright's `java_script_enabled=False` (an emulation), it
+    parses and shows the content of <noscript>."""
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"],
+        headless=True,
+    )
+    yield chromium
+    chromium.close()
 
 
 def serve_folder(folder: Path):
@@ -228,12 +278,17 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def served(folder: Path):
+    """Yield the base URL of `folder` served over HTTP, and stop serving afterwards."""
+    url, server = serve_folder(folder)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the real site served over HTTP."""
-    url, server = serve_folder(built_site)
-    yield url
-    server.shutdown()
+    yield from served(built_site)
 
 
 @pytest.fixture
@@ -246,3 +301,82 @@ def tab(browser):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+def png_pages(pdf: Path, tmp_path: Path, resolution: int = 50) -> list[Path]:
+    require_tool("pdftoppm")
+    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", str(pdf), str(tmp_path / "page")], check=True)
+    return sorted(tmp_path.glob("page-*.png"))
+
+
+# --- a small site with every plugin and hostile values, for the sharing and tool tests ----------
+
+HOSTILE_METHOD = (
+    VALID["methods/motesplats.md"]
+    .replace("title: Kvällsöppen mötesplats", 'title: \'=HYPERLINK("http://angripare.example";"Klicka")\'')
+    .replace(
+        "summary: Öppna en lokal för unga några kvällar i veckan med vuxna på plats.",
+        'summary: \'+46 70 123 45 67 <script>alert("sammanfattning")</script> & "citat"\'',
+    )
+    .replace("  level: medel", "  level: låg")
+)
+"""A method whose title and summary a spreadsheet would run as formulas, and whose summary
+carries markup and quotes (allowed in a summary, and escaped wherever it is shown)."""
+
+TOOLS_YML = """site_name: Testbanken
+site_url: https://test.example.se/
+repo_url: https://github.com/test/testbanken
+edit_uri: edit/main/docs/
+theme:
+  name: material
+  language: sv
+  font: false
+  custom_dir: overrides
+plugins:
+  - metodbank-content
+  - metodbank-links
+  - metodbank-search:
+      pagefind: false
+  - metodbank-cards:
+      pdf: false
+nav:
+  - Start: index.md
+  - Metoder: metoder/index.md
+"""
+
+
+@pytest.fixture(scope="session")
+def tools_site(tmp_path_factory) -> Path:
+    """The fixture library plus a hostile method, built with every plugin and the theme override."""
+    from metodbank.build import build_site
+
+    root = tmp_path_factory.mktemp("tools")
+    make_site_project(root, TOOLS_YML)
+    write_library(root, {"methods/formel.md": HOSTILE_METHOD})
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    site = root / "site"
+    assert build_site(root, site_dir=site, strict=True) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def tools_url(tools_site):
+    yield from served(tools_site)
+
+
+FORMULA_CELLS = [
+    ("=1+1", "'=1+1"),
+    ("+46 70 123 45 67", "'+46 70 123 45 67"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tflik", "'\tflik"),
+    ("\rretur", "'\rretur"),
+    ('=HYPERLINK("http://x";"y")', '\'=HYPERLINK("http://x";"y")'),
+    ("Mötesplats = bra", "Mötesplats = bra"),
+    (" =inte först", " =inte först"),
+    ("– tankstreck", "– tankstreck"),
+    ("", ""),
+    (None, ""),
+    (12, "12"),
+]
+"""(cell value, what a CSV export writes): the formula rule shared by Python and share.js."""

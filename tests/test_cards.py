@@ -4,14 +4,13 @@ with pypdf, looked at as PNG (pdftoppm) and QR codes decoded (zbarimg)."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, VALID, write_library
+from conftest import ROOT, VALID, png_pages, require_tool, write_library
 from metodbank.cards.card import Card, card_html
 from metodbank.cards.pdf import html_to_pdf
 from metodbank.cli import cards as cli_cards
@@ -25,26 +24,10 @@ SITE_URL = "https://metodbanken.example.se/"
 A5 = (420, 595)
 
 
-def require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path:
-        return path
-    message = f"{name} is not installed (apt-get install -y {'zbar-tools' if name == 'zbarimg' else 'poppler-utils'})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def text_of(pdf: Path | bytes) -> list[str]:
     """The text of each page, with white space folded."""
     reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
     return [" ".join(page.extract_text().split()) for page in reader.pages]
-
-
-def png_pages(pdf: Path, tmp_path: Path, resolution: int = 50) -> list[Path]:
-    require_tool("pdftoppm")
-    subprocess.run(["pdftoppm", "-r", str(resolution), "-png", str(pdf), str(tmp_path / "page")], check=True)
-    return sorted(tmp_path.glob("page-*.png"))
 
 
 def ink(png: Path, top: float = 0.0, bottom: float = 1.0) -> float:
@@ -151,7 +134,9 @@ def test_invoke_cards_builds_a_course_deck(tmp_path):
     out = io.StringIO()
     target = tmp_path / "kurs.pdf"
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info", "node_modules")
+    )
     assert cli_cards(project, themes=["motesplatser"], layout="a5", out=target, stream=out) == 0
     chosen = [m for m in METHODS if "motesplatser" in m.item.themes]
     first, *_, last = out.getvalue().strip().splitlines()

@@ -60,8 +60,30 @@ FILL = {
         "cases": ["fallet"],
     },
     "organisation": {"summary": "En förening i Gottsunda som driver läxhjälp.", "type": "forening"},
+    "playbook": {
+        "summary": "Först en mötesplats, sedan läxhjälp på samma plats.",
+        "themes": ["unga"],
+        "target_groups": ["unga"],
+        "steps": [
+            {
+                "method": "motesplats",
+                "why": "Platsen behövs först.",
+                "hands_over": "En lokal och unga som kommer.",
+            },
+            {"method": "andra-metoden", "why": "Läxhjälpen bygger på platsen."},
+        ],
+        "provenance": {"basis": "redaktionen", "reason": "Ordningen är ett exempel i testet."},
+    },
 }
-SOURCES = [{"title": "Artikel om läxhjälpen"}]
+EXTRA = {
+    "playbook": {
+        "methods/andra-metoden.md": VALID["methods/motesplats.md"].replace(
+            "title: Kvällsöppen mötesplats", "title: Läxhjälp på mötesplatsen"
+        )
+    }
+}
+"""Files a kind's filled template needs beside the fixture library (a playbook needs two methods)."""
+SOURCES = [{"title": "Artikel om läxhjälpen", "kind": "kort-notis"}]
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])
@@ -94,6 +116,7 @@ def test_new_file_validates_once_the_required_fields_are_filled(library_root, ki
     data = yaml.safe_load(front.removeprefix("---\n"))
     data.update(FILL[kind], sources=SOURCES)
     path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
+    write_library(library_root, EXTRA.get(kind, {}))
     library = load_library(library_root)
     assert library.errors == []
     assert "laxhjalp-i-gottsunda" in library.entries
@@ -199,13 +222,62 @@ def test_open_data_csv_holds_every_case(built_site):
         assert len(data) == len(LIBRARY.of_kind(kind.name))
 
 
-def test_codebook_explains_every_column(built_site):
+OPEN_DATA_COLUMNS = {
+    "fall": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "scope",
+        "municipality", "district", "organisations", "period.start", "period.end", "status", "question",
+        "goals", "methods", "success_factors", "results", "copied_from.id", "copied_from.changes",
+        "copied_from.source", "contact.name", "contact.organisation", "contact.email", "contact.url",
+        "sources", "last_reviewed", "inferred_fields",
+    ],
+    "metoder": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "purpose",
+        "when_to_use", "steps", "roles", "prerequisites", "effort.level", "effort.time", "effort.hours",
+        "effort.cost_sek.min", "effort.cost_sek.max", "risks", "checklist", "core", "adaptable", "not_when",
+        "combine_with", "sources", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
+    ],
+    "framgangsfaktorer": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "cases", "methods",
+        "sources", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
+    ],
+    "rekommendationer": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "cases", "methods",
+        "success_factors", "sources", "last_reviewed", "inferred_fields", "evidence.step", "evidence.label", "evidence.flags", "evidence.next_step",
+        "evidence.declaration", "evidence.cases", "evidence.review_due",
+    ],
+    "aktorer": [
+        "id", "url", "title", "summary", "inferred", "type", "municipality", "website", "sources",
+        "last_reviewed", "inferred_fields",
+    ],
+    "fardplaner": [
+        "id", "url", "title", "summary", "inferred", "themes", "target_groups", "quotes", "steps", "cases",
+        "provenance.basis", "provenance.reason", "sources", "last_reviewed", "inferred_fields",
+    ],
+}  # fmt: skip
+"""The published columns of each open-data CSV, written out by hand on purpose: the files are
+an interface that others read, so a column that disappears (or appears) must fail a test that
+does not share code with the export. Change this list together with the models, deliberately."""
+
+
+@pytest.mark.parametrize("section", sorted(OPEN_DATA_COLUMNS))
+def test_open_data_csv_has_every_published_column(built_site, section):
+    rows = list(csv.reader(io.StringIO((built_site / "oppna-data" / f"{section}.csv").read_text("utf-8"))))
+    assert rows[0] == OPEN_DATA_COLUMNS[section]
+    assert len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows)
+    data = json.loads((built_site / "oppna-data" / f"{section}.json").read_text(encoding="utf-8"))
+    top_level = {column.split(".")[0] for column in OPEN_DATA_COLUMNS[section]}
+    assert all(top_level <= set(record) for record in data)
+
+
+@pytest.mark.parametrize("section", sorted(OPEN_DATA_COLUMNS))
+def test_codebook_lists_and_explains_every_published_column(built_site, section):
     text = (built_site / "oppna-data" / "index.html").read_text(encoding="utf-8")
-    header = next(
-        csv.reader(io.StringIO((built_site / "oppna-data" / "fall.csv").read_text(encoding="utf-8")))
-    )
-    for column in header:
-        assert f"<td><code>{column}</code></td>" in text, column
+    part = text.split(f'<h2 id="{section}"', 1)[1].split("<h2", 1)[0]
+    rows = re.findall(r"<tr><td><code>([^<]+)</code></td><td>([^<]*)</td><td>([^<]*)</td></tr>", part)
+    assert [name for name, _, _ in rows] == OPEN_DATA_COLUMNS[section]
+    assert all(description.strip() and what.strip() for _, description, what in rows), rows
 
 
 def test_field_reference_lists_every_field_of_every_model(built_site):
@@ -220,9 +292,9 @@ def test_field_reference_lists_every_field_of_every_model(built_site):
 def test_every_page_says_how_to_cite_it(built_site):
     text = (built_site / "fall" / "bis-boden" / "index.html").read_text(encoding="utf-8")
     assert (
-        "<strong>Så citerar du:</strong> BIS i Boden – en kopia av Portalen. Metodbanken. "
+        "<strong>Så citerar du:</strong> BIS i Boden – att kopiera en hel verksamhet. Metodbanken. "
         '<a href="https://metodbanken.example.se/fall/bis-boden/">https://metodbanken.example.se/fall/bis-boden/</a>. '
-        "Senast granskad 2026-11-22." in text
+        "Senast granskad 2026-11-25." in text
     )
     assert "Så citerar du:" in (built_site / "om" / "index.html").read_text(encoding="utf-8")
 

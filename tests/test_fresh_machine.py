@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
+from metodbank.build import engine_env
 
 
 def readme_commands() -> list[str]:
@@ -35,7 +36,9 @@ def test_ci_runs_the_readme_test_command_in_a_new_virtualenv():
 
 def test_every_import_is_declared():
     """deptry: an import that pyproject.toml does not declare fails (also part of invoke test)."""
-    result = subprocess.run([sys.executable, "-m", "deptry", "."], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "deptry", "."], cwd=ROOT, env=engine_env(), capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -9,15 +9,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS_YML, ROOT, VALID, write_library
+from conftest import MKDOCS_YML, ROOT, VALID, make_site_project, serve_folder, write_library
 from metodbank.build import build_site
+from metodbank.content.crossrefs import CrossRefs
+from metodbank.content.evidence import grade
 from metodbank.content.ids import slugify
 from metodbank.content.vocabulary import Vocabulary
 from metodbank.project import load_library
+from playwright.sync_api import expect
 
 from benchmarks.synthetic import generate_library
 
 LIBRARY = load_library(ROOT)
+REFS = CrossRefs.build(LIBRARY)
 
 
 @pytest.fixture
@@ -66,11 +70,66 @@ def test_every_reference_links_both_ways(site):
     assert missing == []
 
 
-def test_every_kind_has_backlinks(site):
-    kinds = {"case": 0, "method": 0, "factor": 0, "organisation": 0}
-    for _source, target in forward_references():
-        kinds[LIBRARY.entries[target].kind.name] = kinds.get(LIBRARY.entries[target].kind.name, 0) + 1
-    assert all(count > 0 for count in kinds.values()), kinds
+def referring(kind: str, field: str, target: str) -> set[str]:
+    """Ids of the entries of `kind` whose front-matter field `field` names `target`."""
+    return {e.id for e in LIBRARY.of_kind(kind) if target in getattr(e.item, field)}
+
+
+def expected_backlinks(entry) -> dict[str, set[str]]:
+    """Heading → ids each entry page must list, worked out from the front matter alone."""
+    item, id_ = entry.item, entry.id
+    if entry.kind.name == "method":
+        return {
+            "Använd i fall": referring("case", "methods", id_),
+            "Framgångsfaktorer för metoden": referring("factor", "methods", id_),
+            "Rekommendationer om metoden": referring("recommendation", "methods", id_),
+        }
+    if entry.kind.name == "case":
+        return {
+            "Framgångsfaktorer som fallet stöder": referring("factor", "cases", id_)
+            - set(item.success_factors),
+            "Rekommendationer som bygger på fallet": referring("recommendation", "cases", id_),
+        }
+    if entry.kind.name == "factor":
+        return {
+            "Fall som stöder framgångsfaktorn": set(item.cases) | referring("case", "success_factors", id_),
+            "Rekommendationer som bygger på den": referring("recommendation", "success_factors", id_),
+        }
+    if entry.kind.name == "recommendation":
+        return {"Fall som stöder rekommendationen": set(item.cases)}
+    cases = referring("case", "organisations", id_)
+    return {
+        "Fall där aktören deltog": cases,
+        "Metoder i aktörens fall": {m for c in cases for m in LIBRARY.entries[c].item.methods},
+    }
+
+
+def listed_by_heading(text: str) -> dict[str, list[str]]:
+    """Each h2 of a built page → the ids of the entries listed under it."""
+    sections = {}
+    for part in text.split("<h2")[1:]:
+        heading = re.match(r"[^>]*>([^<]+)", part).group(1).strip()
+        part = part.split("</article>", 1)[0]
+        hrefs = re.findall(r'class="mb-list__title" href="([^"]+)"', part)
+        sections[heading] = [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+    return sections
+
+
+@pytest.mark.parametrize("kind", ["case", "method", "factor", "recommendation", "organisation"])
+def test_every_kind_has_backlinks(site, kind):
+    """Read from the built pages: every backlink section lists exactly the entries that point
+    at the page, in front matter, and every kind has pages with backlinks."""
+    shown_somewhere = 0
+    for entry in LIBRARY.of_kind(kind):
+        shown = listed_by_heading(read(site, url(entry.id)))
+        for heading, ids in expected_backlinks(entry).items():
+            if ids:
+                assert heading in shown, f"{entry.id}: no section {heading!r}"
+                assert sorted(shown[heading]) == sorted(ids), f"{entry.id}: {heading}"
+                shown_somewhere += 1
+            else:
+                assert heading not in shown, f"{entry.id}: empty section {heading!r} is shown"
+    assert shown_somewhere > 0, f"no {kind} page shows backlinks"
 
 
 @pytest.mark.parametrize("method", sorted(e.id for e in LIBRARY.of_kind("method")))
@@ -79,18 +138,21 @@ def test_method_lists_the_cases_that_used_it_and_its_evidence(site, method):
     text = read(site, url(method))
     section = text.split('id="anvand-i-fall"', 1)[1].split("<h2", 1)[0] if cases else ""
     assert sorted(re.findall(r'href="\.\./\.\./fall/([a-z0-9-]+)/"', section)) == sorted(c.id for c in cases)
-    places = {c.item.municipality for c in cases if c.item.municipality}
-    expected = f"Prövad i {len(cases)} fall" + (
-        f" i {len(places)} {'kommun' if len(places) == 1 else 'kommuner'}" if places else ""
-    )
-    assert expected in text
+    found = grade(LIBRARY.entries[method], REFS)
+    panel = text.split('id="underlag-och-evidens"', 1)[1].split("<h2", 1)[0]
+    assert f"Steg {found.step} av 5: {found.label}." in panel
+    assert f"{found.counts.cases} fall, " in panel
+    assert "Prövad i" not in text, "use is not a test: the old evidence sentence misleads"
 
 
 def test_copied_case_shows_lineage(site):
     text = read(site, url("portalen-norrkoping"))
-    lineage = text.split('id="kopior-av-fallet"', 1)[1]
+    lineage = text.split('class="mb-lineage"', 1)[1].split("</ul>", 1)[0]
     copy = LIBRARY.entries["bis-boden"].item
-    assert '<a href="../bis-boden/">BIS i Boden – en kopia av Portalen</a> – Boden, 2019' in lineage
+    title = html.escape(LIBRARY.entries["bis-boden"].title, quote=False)
+    row = lineage.split("</li>", 1)[0]
+    assert f'<a href="../bis-boden/">{title}</a> – Boden, 2019 <span class="mb-inferred"' in row
+    assert row.count("mb-inferred__tag") == 2, "the start year and the direction of the copy are inferred"
     assert html.escape(copy.copied_from.changes, quote=False) in lineage
     assert "Kopierat från" in read(site, url("bis-boden"))
 
@@ -141,11 +203,69 @@ def test_theme_page_lists_cases_and_methods_with_summaries(site):
             assert html.escape(entry.item.summary, quote=False)[:60] in text
 
 
-def test_section_overview_is_sortable(site):
-    text = read(site, "fall/")
-    assert 'data-sort="reviewed"' in text
-    assert re.search(r'data-reviewed="\d{4}-\d{2}-\d{2}"', text)
-    assert "assets/metodbank.js" in text
+# Cases whose titles (Swedish letters: å before ä before ö, all after z) and review dates
+# put them in three different orders: as written, by title and by last review.
+SORT_CASES = {
+    "angsgarden": ("Ängsgården", "2024-01-01"),
+    "akerby": ("Åkerby", "2025-06-01"),
+    "bjorkhagen": ("Björkhagen", "2023-03-03"),
+    "centrumhuset": ("Centrumhuset", "2023-03-03"),
+}
+BY_TITLE = ["Björkhagen", "Centrumhuset", "Mötesplats i Hageby", "Åkerby", "Ängsgården"]
+BY_REVIEWED = ["Mötesplats i Hageby", "Åkerby", "Ängsgården", "Björkhagen", "Centrumhuset"]
+
+
+@pytest.fixture(scope="module")
+def sortable_site(tmp_path_factory):
+    root = make_site_project(tmp_path_factory.mktemp("sortable"))
+    case = VALID["cases/fallet.md"]
+    write_library(
+        root,
+        {
+            f"cases/{id_}.md": case.replace("title: Mötesplats i Hageby", f"title: {title}").replace(
+                "last_reviewed: 2026-01-15", f"last_reviewed: {reviewed}"
+            )
+            for id_, (title, reviewed) in SORT_CASES.items()
+        },
+    )
+    assert build_site(root, site_dir=root / "site", strict=True) == 0
+    url, server = serve_folder(root / "site")
+    yield url
+    server.shutdown()
+
+
+def overview_titles(tab) -> list[str]:
+    return tab.locator("ul.mb-list > li > a.mb-list__title").all_inner_texts()
+
+
+def test_overview_sorts_by_title_and_by_last_review_in_chromium(tab, sortable_site):
+    tab.goto(sortable_site + "fall/")
+    controls = tab.locator("[data-mb-sort]")
+    expect(controls).to_be_visible()
+    by_title = controls.get_by_role("button", name="Titel")
+    by_reviewed = controls.get_by_role("button", name="Senast granskad")
+    assert sorted(overview_titles(tab)) == sorted(BY_TITLE)
+
+    by_reviewed.click()
+    assert overview_titles(tab) == BY_REVIEWED
+    expect(by_reviewed).to_have_attribute("aria-pressed", "true")
+    expect(by_title).to_have_attribute("aria-pressed", "false")
+
+    by_title.click()
+    assert overview_titles(tab) == BY_TITLE
+    expect(by_title).to_have_attribute("aria-pressed", "true")
+    expect(by_reviewed).to_have_attribute("aria-pressed", "false")
+
+
+def test_overview_without_javascript_hides_the_sort_buttons(browser_without_javascript, sortable_site):
+    context = browser_without_javascript.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(sortable_site + "fall/")
+        expect(tab.locator("[data-mb-sort]")).to_be_hidden()
+        assert sorted(overview_titles(tab)) == sorted(BY_TITLE)
+    finally:
+        context.close()
 
 
 def build_synthetic(root: Path, cases: int) -> Path:

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, VALID, write_library
+from conftest import ROOT, VALID, require_tool, write_library
+from metodbank.build import engine_env
 from metodbank.cli import search as cli_search
 from metodbank.cli import validate
 from metodbank.project import load_library
@@ -128,7 +129,9 @@ def test_related_content_is_on_every_case_and_method_page(built_site):
 
 def test_cli_search_prints_ranked_hits_with_snippet_and_url(tmp_path):
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns("site", ".cache", ".git", "*.egg-info", "node_modules")
+    )
     out = io.StringIO()
     assert cli_search(project, "ungdomar", kind="fall", out=out) == 0
     lines = out.getvalue().splitlines()
@@ -145,6 +148,7 @@ def test_invoke_search_runs_from_the_command_line():
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "search", "mötesplats", "--kind", "metod", "--limit", "2"],
         cwd=ROOT,
+        env=engine_env(),
         capture_output=True,
         text=True,
     )
@@ -154,10 +158,11 @@ def test_invoke_search_runs_from_the_command_line():
 
 
 def git_repo(path: Path) -> None:
+    git = require_tool("git", "git")
     for command in (
-        ["git", "init", "-q"],
-        ["git", "add", "-A"],
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.se", "commit", "-qm", "start"],
+        [git, "init", "-q"],
+        [git, "add", "-A"],
+        [git, "-c", "user.name=t", "-c", "user.email=t@example.se", "commit", "-qm", "start"],
     ):
         subprocess.run(command, cwd=path, check=True)
 

@@ -10,6 +10,7 @@ import pytest
 from conftest import MKDOCS_YML_ALL, VALID, make_site_project, serve_folder, write_library
 from metodbank.build import build_site
 from metodbank.project import load_library
+from metodbank.site.sanitize import clean_html
 
 CASE = "cases/fallet.md"
 MARK = "window.__xss=1"
@@ -66,6 +67,16 @@ PAYLOADS = [
         "cases/fallet.md:17: ogiltig webbadress 'JaVaScRiPt:alert(1)' — ange en fullständig adress som börjar med https:// eller http://",
     ),
     (
+        "source-url-vbscript",
+        ("    url: https://example.org/a", "    url: vbscript:msgbox(1)"),
+        "cases/fallet.md:17: ogiltig webbadress 'vbscript:msgbox(1)' — ange en fullständig adress som börjar med https:// eller http://",
+    ),
+    (
+        "source-url-file",
+        ("    url: https://example.org/a", "    url: file:///etc/passwd"),
+        "cases/fallet.md:17: ogiltig webbadress 'file:///etc/passwd' — ange en fullständig adress som börjar med https:// eller http://",
+    ),
+    (
         "goal-entity-text",
         ("methods: [motesplats]", "methods: [motesplats]\ngoals: ['&lt;script&gt;alert(1)&lt;/script&gt;']"),
         "inert",
@@ -96,6 +107,41 @@ PAYLOADS = [
         "body-raw-javascript-link",
         (BODY, '<a href="JAVASCRIPT:alert(1)">x</a>'),
         "cases/fallet.md:25: länken använder javascript:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-markdown-vbscript-link",
+        (BODY, "[klicka här](vbscript:msgbox(1))"),
+        "cases/fallet.md:25: länken använder vbscript:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-raw-vbscript-link",
+        (BODY, '<a href="VBScript:msgbox(1)">x</a>'),
+        "cases/fallet.md:25: länken använder vbscript:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-entity-vbscript-link",
+        (BODY, "[klicka](&#118;bscript:msgbox(1))"),
+        "cases/fallet.md:25: länken använder vbscript:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-hex-entity-vbscript-link",
+        (BODY, '<a href="&#x56;bscript&#58;msgbox(1)">x</a>'),
+        "cases/fallet.md:25: länken använder vbscript:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-markdown-file-link",
+        (BODY, "[lösenord](file:///etc/passwd)"),
+        "cases/fallet.md:25: länken använder file:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-raw-file-link",
+        (BODY, '<a href="FILE:///etc/passwd">x</a>'),
+        "cases/fallet.md:25: länken använder file:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
+    ),
+    (
+        "body-reference-file-link",
+        (BODY, "Se [filen][f].\n\n[f]: file:///etc/passwd"),
+        "cases/fallet.md:27: länken använder file:, som inte är tillåtet — länka bara till webbadresser som börjar med https:// eller till andra sidor med [[id]]",
     ),
     (
         "body-data-image",
@@ -139,6 +185,29 @@ def test_raw_html_in_a_body_is_reported_as_a_warning(library_root):
         "cases/fallet.md:25: varning: HTML-taggen <script> eller dess attribut tas bort när sidan byggs — "
         "skriv texten i Markdown; skript, iframes, stilar och händelseattribut publiceras aldrig"
     ]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<a href="vbscript:msgbox(1)">x</a>',
+        '<a href="VbScRiPt:msgbox(1)">x</a>',
+        '<a href="&#118;bscript:msgbox(1)">x</a>',
+        '<a href="vb&#x09;script:msgbox(1)">x</a>',
+        '<a href="java&#x0A;script:alert(1)">x</a>',
+        '<a href=" vbscript:msgbox(1)">x</a>',
+        '<a href="file:///etc/passwd">x</a>',
+        '<img src="file:///etc/passwd" alt="x">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href="data:text/html,x">x</a>',
+    ],
+)
+def test_cleaning_drops_links_that_are_not_web_addresses(fragment):
+    """The second line of defence, under validation: whatever reaches the page cleaning with
+    such a link leaves it without the address."""
+    cleaned = clean_html(fragment)
+    assert "href" not in cleaned and "src" not in cleaned, cleaned
+    assert clean_html('<a href="https://example.org/">x</a>') == '<a href="https://example.org/">x</a>'
 
 
 class Markup(HTMLParser):
@@ -193,9 +262,12 @@ def test_built_pages_carry_no_live_markup_from_the_payloads(hostile_site, page):
         for name, value in attributes.items():
             assert not name.startswith("on"), (tag, name, value)
             if name in ("href", "src", "action", "formaction"):
-                assert not (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
-                    value
-                )
+                assert (
+                    not (value or "")
+                    .strip()
+                    .lower()
+                    .startswith(("javascript:", "data:", "vbscript:", "file:"))
+                ), value
             assert name != "style" or tag in {t for t, _ in reference.tags}, (tag, name)
     assert MARK not in "".join(str(v) for _, a in built.tags for v in a.values())
 

@@ -86,7 +86,7 @@ BAD_INPUT = [
         "unknown-nested-field",
         replaced(CASE, "    url: https://example.org/a", "    adress: https://example.org/a"),
         [
-            "cases/fallet.md:17: okänt fält 'sources[1].adress' — tillåtna fält här: title, publisher, url, date",
+            "cases/fallet.md:17: okänt fält 'sources[1].adress' — tillåtna fält här: title, kind, author, publisher, url, date, date_kind, independent, note",
         ],
     ),
     (
@@ -130,7 +130,7 @@ BAD_INPUT = [
         "bad-date",
         replaced(CASE, "last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30"),
         [
-            "cases/fallet.md:19: ogiltigt datum '2026-02-30' — skriv datumet som ÅÅÅÅ-MM-DD, "
+            "cases/fallet.md:20: ogiltigt datum '2026-02-30' — skriv datumet som ÅÅÅÅ-MM-DD, "
             "till exempel 2024-05-31"
         ],
     ),
@@ -256,7 +256,7 @@ BAD_INPUT = [
     (
         "empty-body",
         {CASE: VALID[CASE].split("## Bakgrund")[0]},
-        ["cases/fallet.md:20: brödtexten är tom — skriv en beskrivning i Markdown under den här raden"],
+        ["cases/fallet.md:21: brödtexten är tom — skriv en beskrivning i Markdown under den här raden"],
     ),
     (
         "not-utf8",
@@ -310,12 +310,25 @@ def test_the_valid_fixture_library_has_no_errors(library_root):
     assert sorted(library.entries) == ["bolaget", "borja-smatt", "fallet", "innehall", "motesplats"]
 
 
+def bad_input(name: str) -> tuple[str, dict, list[str]]:
+    """The row of BAD_INPUT with this name: rows are picked by name, never by position, so
+    adding or reordering rows cannot change what another test checks."""
+    rows = [row for row in BAD_INPUT if row[0] == name]
+    assert len(rows) == 1, f"{len(rows)} rows named {name!r}"
+    return rows[0]
+
+
+def test_bad_input_rows_have_unique_names():
+    names = [row[0] for row in BAD_INPUT]
+    assert len(names) == len(set(names))
+
+
 def test_every_error_of_a_broken_tree_is_reported_at_once(library_root):
-    broken = {}
-    for _, files, _ in BAD_INPUT[20:26]:  # several files broken in different ways
-        for rel, text in files.items():
-            broken.setdefault(rel, text)
-    write_library(library_root, {**broken, "organisations/trasig.md": "ingen front matter\n"})
+    picked = [bad_input("url-javascript"), bad_input("vocabulary-role-in-step")]  # a case and a method
+    assert len({rel for _, files, _ in picked for rel in files}) == len(picked), "one file per row"
+    for _, files, _ in picked:
+        write_library(library_root, files)
+    write_library(library_root, {"organisations/trasig.md": "ingen front matter\n"})
     write_library(
         library_root,
         {
@@ -336,6 +349,8 @@ def test_every_error_of_a_broken_tree_is_reported_at_once(library_root):
         "methods/framgangsfaktorer/utan-text.md",
     }
     assert lines[-1].startswith(f"{len([line for line in lines if '.md:' in line])} fel i 4 filer")
+    for name, _, expected in picked:
+        assert set(expected) <= set(lines), name
 
 
 def test_broken_file_does_not_hide_references_to_it(library_root):

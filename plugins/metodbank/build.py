@@ -88,16 +88,20 @@ def swap_in(staging: Path, site_dir: Path) -> None:
 
 
 def run_child(command: list[str], cwd: Path) -> int:
-    """Run the engine in its own process group; stop the whole group if we are interrupted."""
-    child = subprocess.Popen(
-        command, cwd=cwd, env=engine_env(), start_new_session=True, preexec_fn=_die_with_parent
-    )
-    with _forward_interrupts(child):
-        return child.wait()
+    """Run the engine in its own process group; stop the whole group if we are interrupted.
+    The handlers are in place before the child starts, so no signal slips through."""
+    started: list[subprocess.Popen] = []
+    with _forward_interrupts(started):
+        started.append(
+            subprocess.Popen(
+                command, cwd=cwd, env=engine_env(), start_new_session=True, preexec_fn=_die_with_parent
+            )
+        )
+        return started[0].wait()
 
 
 @contextlib.contextmanager
-def _forward_interrupts(child: subprocess.Popen):
+def _forward_interrupts(started: list[subprocess.Popen]):
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -107,8 +111,9 @@ def _forward_interrupts(child: subprocess.Popen):
     def stop(signum, frame):
         # Only signal here: waiting inside the handler would deadlock with the wait it
         # interrupted. Leaving the `with` block below stops and reaps the group.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(child.pid, signal.SIGTERM)
+        for child in started:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(child.pid, signal.SIGTERM)
         print("\nBygget avbröts; den förra webbplatsen är orörd.", file=sys.stderr)
         raise SystemExit(128 + signum)
 
@@ -119,8 +124,9 @@ def _forward_interrupts(child: subprocess.Popen):
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)
-        if child.poll() is None:  # left early (an exception): never leave the engine running
-            _stop_group(child)
+        for child in started:
+            if child.poll() is None:  # left early (a signal or an exception): never leave the engine running
+                _stop_group(child)
 
 
 def _stop_group(child: subprocess.Popen) -> None:

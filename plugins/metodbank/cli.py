@@ -47,6 +47,8 @@ KIND_NAMES = {
     "rekommendation": "recommendation",
     "aktor": "organisation",
     "aktör": "organisation",
+    "fardplan": "playbook",
+    "färdplan": "playbook",
 }
 
 
@@ -82,6 +84,7 @@ def cards(
     root: Path, themes=(), methods=(), layout: str = "a5", out: Path | None = None, stream=sys.stdout
 ) -> int:
     """Build a deck of method cards for a course; print where it was written."""
+    from .cards.card import LAYOUTS
     from .cards.deck import all_cards, select, write_deck
     from .content.crossrefs import CrossRefs
 
@@ -91,8 +94,8 @@ def cards(
             print(problem, file=stream)
         print("Rätta felen ovan först (invoke validate).", file=stream)
         return 1
-    if layout not in ("a5", "a4-2up"):
-        print(f"okänd layout {layout!r}: välj a5 eller a4-2up", file=stream)
+    if layout not in LAYOUTS:
+        print(f"okänd layout {layout!r}: välj {', '.join(LAYOUTS)}", file=stream)
         return 2
     address = site_url(root)
     try:
@@ -123,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp")
     find = sub.add_parser("search", help="sök i biblioteket")
     find.add_argument("query")
-    find.add_argument("--kind", help="metod, fall, framgangsfaktor, rekommendation eller aktor")
+    find.add_argument("--kind", help="metod, fall, framgangsfaktor, rekommendation, aktor eller fardplan")
     find.add_argument("--theme", help="ett tema-id ur vokabulären")
     find.add_argument("--limit", type=int, default=10)
     find.add_argument("--root", type=Path, default=Path.cwd(), help="projektets rotmapp")

@@ -8,14 +8,17 @@ method's page with the date the content was last reviewed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
 from markupsafe import Markup
 
+from ..content.evidence import grade
+from ..content.provenance import inferred_reason
 from ..content.urls import page_uri, page_url
 from ..site.html import format_number, template_env
+from .limits import inferred_on_card
 
 CARD_CSS = Path(__file__).parent / "assets" / "card.css"
 ENV = template_env(Path(__file__).parent / "templates")
@@ -38,16 +41,22 @@ class Card:
     factors: list[str]
     url: str
     reviewed: str
+    next_step: str = ""
+    inferred: list[tuple[str, str]] = field(default_factory=list)
+    """(field, reason) of every value on the card that the editors inferred."""
 
     def qr_svg(self) -> Markup:
-        """The QR code of the method's web address, as inline SVG (black on white)."""
-        return Markup(
-            segno.make(self.url, error="m").svg_inline(scale=3, dark="#000", light="#fff", border=2)
+        """The QR code of the method's web address, as inline SVG (black on white), an image
+        whose name (its `<title>`; the alternative text in tagged PDF) gives the address."""
+        svg = segno.make(self.url, error="m").svg_inline(
+            scale=3, dark="#000", light="#fff", border=2, title=f"QR-kod till {self.url}"
         )
+        return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-def effort_text(effort) -> str:
-    text = f"{effort.level.capitalize()}: {effort.time}"
+def effort_text(effort, inferred: bool = False) -> str:
+    """'Hög (tolkat): …' — the card says where an estimate is the editors' (reason in the box)."""
+    text = f"{effort.level.capitalize()}{' (tolkat)' if inferred else ''}: {effort.time}"
     if effort.hours is not None:
         text += f", cirka {format_number(effort.hours)} timmar"
     if effort.cost_sek is not None:
@@ -64,34 +73,69 @@ def build_card(entry, library, refs, site_url: str) -> Card:
         seen = {f for case in refs.cases_using(entry.id) for f in case.item.success_factors}
         factors = [library.entries[f] for f in sorted(seen) if f in library.entries]
     factors = sorted(factors, key=lambda f: (-len(refs.supporting_cases(f)), f.title.lower()))[:3]
+    found = grade(entry, refs) if refs is not None else None
     return Card(
         id=entry.id,
         title=item.title,
         summary=item.summary,
         themes=[vocabulary.label("themes", t) for t in item.themes],
         target_groups=[vocabulary.label("target_groups", t) for t in item.target_groups],
-        effort=effort_text(item.effort),
-        evidence=refs.evidence(entry.id).sentence() if refs is not None else "",
+        effort=effort_text(item.effort, inferred_reason(item, "effort.level") is not None),
+        evidence=found.summary() if found else "",
+        next_step=found.next_step if found else "",
         steps=[step.title for step in item.steps],
         core=list(item.core),
         factors=[f.title for f in factors],
         url=site_url.rstrip("/") + "/" + page_url(page_uri(entry.kind, entry.id)),
         reviewed=item.last_reviewed.isoformat(),
+        inferred=inferred_on_card(item),
     )
 
 
-def card_html(card: Card) -> str:
+LAYOUTS = ("a5", "a4-2up", "print-shop")
+"""A5 sides (cover, contents, cards), two A5 sides per A4 sheet, or the print shop's cards:
+one side per page at A5 trim size with bleed and crop marks."""
+BLEED_MM = 3
+
+
+def card_html(card: Card, layout: str = "a5") -> str:
     """A standalone, printable HTML document of one card (front and back)."""
-    return render_document([card], title=f"Metodkort: {card.title}")
+    return render_document([card], title=f"Metodkort: {card.title}", layout=layout)
 
 
-def render_document(cards: list[Card], title: str, cover: dict | None = None, with_cards: bool = True) -> str:
+def deck_sides(cards: list[Card], cover: dict | None, with_cards: bool = True) -> list[tuple]:
+    """What a deck prints, in reading order: cover and contents (with a cover), then each
+    card's front and back."""
+    sides: list[tuple] = [("cover", None), ("contents", None)] if cover else []
+    return sides + [(kind, card) for card in (cards if with_cards else []) for kind in ("front", "back")]
+
+
+def two_up_sheets(sides: list[tuple]) -> list[list[tuple]]:
+    """Sides four at a time onto two A4 sheets: A and B fronts on the first, and on the
+    second B's back left of A's (for duplex printing flipped on the short edge). Each
+    sheet lists (kind, card, place) in reading order."""
+    sides = sides + [("blank", None)] * (-len(sides) % 4)
+    sheets = []
+    for start in range(0, len(sides), 4):
+        a_front, a_back, b_front, b_back = sides[start : start + 4]
+        sheets.append([(*a_front, "left"), (*b_front, "right")])
+        sheets.append([(*a_back, "right"), (*b_back, "left")])
+    return sheets
+
+
+def render_document(
+    cards: list[Card], title: str, cover: dict | None = None, with_cards: bool = True, layout: str = "a5"
+) -> str:
     """A standalone HTML document: an optional cover and contents, then (unless not
-    `with_cards`) the cards."""
+    `with_cards`) the cards, laid out for `layout`."""
+    sides = deck_sides(cards, cover, with_cards)
     return ENV.get_template("card.html").render(
         cards=cards,
+        sides=sides,
+        sheets=two_up_sheets(sides) if layout == "a4-2up" else None,
         title=title,
         cover=cover,
-        with_cards=with_cards,
+        layout=layout,
+        bleed=BLEED_MM,
         css=Markup(CARD_CSS.read_text(encoding="utf-8")),
     )

@@ -27,6 +27,7 @@ def artefacts(method_id: str) -> dict[str, str]:
         "html": f"metodkort/{method_id}.html",
         "plan_md": f"kopiera/{method_id}.md",
         "plan_html": f"kopiera/{method_id}.html",
+        "plan_pdf": f"kopiera/{method_id}.pdf",
     }
 
 

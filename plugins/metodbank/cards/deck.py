@@ -11,7 +11,7 @@ from ..content.library import Library
 from .card import Card, build_card
 from .pdf import deck_pdf
 
-LEAD = "Metoder mot segregation – beprövade, beskrivna och redo att kopiera."
+LEAD = "Metoder mot segregation – beskrivna, med sina källor, och redo att kopiera."
 """The line under a deck's title on its cover."""
 
 
@@ -47,7 +47,14 @@ def write_deck(
     library: Library, cards: list[Card], out: Path, cache: Path, title: str, site_url: str, layout: str = "a5"
 ) -> Path:
     """Write the deck PDF of `cards` to `out`."""
-    data = deck_pdf(cards, cache, title, cover(library, title, LEAD, len(cards), site_url), layout=layout)
+    data = deck_pdf(
+        cards,
+        cache,
+        title,
+        cover(library, title, LEAD, len(cards), site_url),
+        layout=layout,
+        name=f"kurs-{layout}",
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     return out

@@ -4,8 +4,10 @@ copy, and as printable HTML. Both come from one `Plan`; the HTML is escaped by J
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
+from ..content.evidence import grade
+from ..content.provenance import field_label
 from ..content.urls import page_uri, page_url
 from .card import ENV
 
@@ -29,6 +31,12 @@ class Plan:
     sources: list[tuple[str, str | None]]
     examples: list[tuple[str, str]]
     """(title, web address) of the cases that used the method."""
+    evidence: str = ""
+    next_step: str = ""
+    not_when: list[str] = field(default_factory=list)
+    combine_with: list[str] = field(default_factory=list)
+    inferred: list[tuple[str, str]] = field(default_factory=list)
+    """(field, reason) of every value of the method that the editors inferred."""
 
 
 def build_plan(entry, library, refs, site_url: str) -> Plan:
@@ -36,6 +44,7 @@ def build_plan(entry, library, refs, site_url: str) -> Plan:
     label = library.vocabulary.label
     base = site_url.rstrip("/") + "/"
     cases = refs.cases_using(entry.id) if refs is not None else []
+    found = grade(entry, refs) if refs is not None else None
     return Plan(
         title=item.title,
         url=base + page_url(page_uri(entry.kind, entry.id)),
@@ -53,7 +62,17 @@ def build_plan(entry, library, refs, site_url: str) -> Plan:
         checklist=list(item.checklist),
         sources=[(s.title + (f" ({s.publisher})" if s.publisher else ""), s.url) for s in item.sources],
         examples=[(c.title, base + page_url(page_uri(c.kind, c.id))) for c in cases],
+        evidence=found.summary() if found else "",
+        next_step=found.next_step if found else "",
+        not_when=[n.text + ("" if n.source else " (redaktionens råd)") for n in item.not_when],
+        combine_with=[f"{_title(library, c.id)}: {c.why}" for c in item.combine_with],
+        inferred=[(field_label(path), reason) for path, reason in item.inferred.items()],
     )
+
+
+def _title(library, entry_id: str) -> str:
+    entry = library.entries.get(entry_id)
+    return entry.title if entry else entry_id
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`<>\[\]|*_#])")
@@ -81,6 +100,7 @@ def plan_markdown(plan: Plan) -> str:
         "",
         f"Metod från Metodbanken: {plan.url} (senast granskad {plan.reviewed}).",
         "",
+        *([f"Evidens: {plan.evidence}. Nästa steg: {plan.next_step}", ""] if plan.evidence else []),
         "## Vår organisation och ort",
         "",
         f"- Organisation: {BLANK}",
@@ -121,10 +141,24 @@ def plan_markdown(plan: Plan) -> str:
     if plan.checklist:
         out += ["", "## Checklista", ""]
         out += [f"- [ ] {text}" for text in plan.checklist]
+    out += _fit_markdown(plan)
     out += ["", "## Källor och exempel", ""]
     out += [f"- Källa: [{title}]({url})" if url else f"- Källa: {title}" for title, url in plan.sources]
     out += [f"- Exempel: [{title}]({url})" for title, url in plan.examples]
     return "\n".join(out) + "\n"
+
+
+def _fit_markdown(plan: Plan) -> list[str]:
+    """When the method does not fit, what to combine it with, and what the editors inferred."""
+    out = []
+    if plan.not_when:
+        out += ["", "## När passar metoden inte?", ""] + [f"- {text}" for text in plan.not_when]
+    if plan.combine_with:
+        out += ["", "## Kombinera med", ""] + [f"- {text}" for text in plan.combine_with]
+    if plan.inferred:
+        out += ["", "## Tolkat av redaktionen", ""]
+        out += [f"- {name.capitalize()}: {reason}" for name, reason in plan.inferred]
+    return out
 
 
 def plan_html(plan: Plan) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..content.diagnostics import Diagnostic
 from ..content.frontmatter import SourceFile
 from ..content.kinds import Kind
+from ..content.provenance import field_label, inferred_reason
 
 LIMITS = {
     "title": 90,
@@ -16,8 +17,28 @@ LIMITS = {
     "core_item": 140,
     "core": 5,
     "effort_time": 80,
+    "inferred": 320,
 }
 """What fits on an A5 card side in the card's type sizes (checked by `invoke validate`)."""
+
+
+ON_CARD = (
+    "themes", "target_groups", "effort", "effort.level", "effort.time", "effort.hours", "effort.cost_sek",
+    "steps", "core",
+)  # fmt: skip
+"""Fields printed on a card whose inferred markers the card prints too."""
+
+
+def inferred_on_card(item) -> list[tuple[str, str]]:
+    """(Swedish field names, reason) for the inferred values the card shows; fields that share
+    a reason share a line ("Steg och kärnan: …")."""
+    names: dict[str, list[str]] = {}
+    for path in ON_CARD:
+        reason = inferred_reason(item, path)
+        covered = "." in path and inferred_reason(item, path.split(".")[0]) == reason
+        if reason and not covered and field_label(path) not in names.setdefault(reason, []):
+            names[reason].append(field_label(path))
+    return [(" och ".join(labels), reason) for reason, labels in names.items()]
 
 
 def card_problems(source: SourceFile, item) -> list[Diagnostic]:
@@ -79,7 +100,23 @@ def card_problems(source: SourceFile, item) -> list[Diagnostic]:
     )
     for number, text in enumerate(item.core, 1):
         too_long(("core", number - 1), f"kärnpunkt {number}", text, LIMITS["core_item"], "korta punkten")
-    return problems
+    return problems + _notes_problems(source, item)
+
+
+def _notes_problems(source: SourceFile, item) -> list[Diagnostic]:
+    """The reasons for inferred values that the card prints must fit beside them."""
+    notes = " ".join(reason for _, reason in inferred_on_card(item))
+    if len(notes) <= LIMITS["inferred"]:
+        return []
+    return [
+        Diagnostic(
+            source.rel,
+            source.line_of(("inferred",)),
+            f"skälen i inferred för värden på kortet är för långa för kortet: {len(notes)} tecken, "
+            f"högst {LIMITS['inferred']}",
+            "korta skälen; längre resonemang hör hemma under Källor och osäkerheter i brödtexten",
+        )
+    ]
 
 
 def card_check(kind: Kind, source: SourceFile, item) -> list[Diagnostic]:

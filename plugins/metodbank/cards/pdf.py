@@ -1,114 +1,144 @@
-"""Card PDFs with WeasyPrint (fonts embedded, no network), cached by the card's HTML so a
-rebuild renders only cards that changed; decks are the card PDFs joined with pypdf, and
-`a4-2up` puts two A5 cards on each A4 sheet with cut marks."""
+"""Card, deck and plan PDFs with WeasyPrint: tagged PDF/UA-1 (structure tree, language,
+title, headings, the QR code as a figure with alternative text and a link), fonts
+embedded, no network.
+
+Every PDF is one WeasyPrint document. Each card is laid out once per run and its pages are
+reused by every deck that holds it (WeasyPrint writes pages of several layouts as one
+document: one structure tree, each font embedded once). Finished PDFs are cached in
+`.cache/cards` by the HTML they come from, so a rebuild renders only what changed.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import io
+from collections.abc import Callable
 from pathlib import Path
-
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
 from .card import Card, card_html, render_document
 
-A4_LANDSCAPE = (841.89, 595.28)
-A5 = (419.53, 595.28)
+VARIANT = "pdf/ua-1"
 
 
-def _no_network(url: str):
-    """WeasyPrint URL fetcher that refuses everything: cards are self-contained."""
+def _no_network(url: str, *args, **kwargs):
+    """WeasyPrint URL fetcher: inline data only; cards are self-contained."""
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url)
     raise ValueError(f"nätverk används inte i metodkort: {url}")
 
 
 def html_to_pdf(html: str) -> bytes:
+    """One HTML document as a tagged PDF."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=_no_network).write_pdf()
+    return HTML(string=html, url_fetcher=_no_network).write_pdf(pdf_variant=VARIANT)
 
 
-def card_pdf(card: Card, cache: Path) -> bytes:
-    """One card's PDF (two A5 pages), from the cache when its HTML is unchanged."""
-    html = card_html(card)
-    digest = hashlib.sha1(html.encode("utf-8")).hexdigest()[:16]
-    cached = cache / f"{card.id}-{digest}.pdf"
-    if cached.exists():
-        return cached.read_bytes()
+def cached(cache: Path, name: str, source: str, make: Callable[[], bytes]) -> bytes:
+    """The PDF called `name` made from `source` (HTML), from `cache` when `source` is
+    unchanged; `make` renders it otherwise, and older versions of `name` are removed."""
+    digest = hashlib.sha1(f"{VARIANT}\n{source}".encode()).hexdigest()[:16]
+    path = cache / f"{name}-{digest}.pdf"
+    if path.exists():
+        return path.read_bytes()
     cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(f"{card.id}-*.pdf"):
+    for stale in cache.glob(f"{name}-*.pdf"):
         stale.unlink()
-    data = html_to_pdf(html)
-    cached.write_bytes(data)
+    data = make()
+    path.write_bytes(data)
     return data
 
 
-def deck_pdf(cards: list[Card], cache: Path, title: str, cover: dict, layout: str = "a5") -> bytes:
-    """A deck: cover and contents, then every card in order; optionally two-up on A4."""
-    front = html_to_pdf(render_document(cards, title=title, cover=cover, with_cards=False))
-    writer = PdfWriter()
-    for part in [front] + [card_pdf(card, cache) for card in cards]:
-        writer.append(PdfReader(io.BytesIO(part)))
-    if layout == "a4-2up":
-        writer = two_up(writer)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+class Renderer:
+    """Lays out HTML with one font configuration and writes pages as one tagged PDF."""
+
+    def __init__(self):
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.fonts = FontConfiguration()
+        self.layouts: dict[str, object] = {}
+
+    def layout(self, html: str):
+        """The laid-out document of `html` (each distinct HTML laid out once)."""
+        if html not in self.layouts:
+            from weasyprint import HTML
+
+            self.layouts[html] = HTML(string=html, url_fetcher=_no_network).render(font_config=self.fonts)
+        return self.layouts[html]
+
+    def write(self, documents: list) -> bytes:
+        """The pages of `documents` as one PDF, with the first one's title and language."""
+        pages = [page for document in documents for page in document.pages]
+        return documents[0].copy(pages).write_pdf(pdf_variant=VARIANT)
 
 
-def two_up(deck: PdfWriter) -> PdfWriter:
-    """Two A5 pages side by side on A4 landscape, with cut marks. Pages come in front/back
-    pairs; sheet backs are mirrored (B's back left of A's) for duplex, flipped on the short edge."""
-    pages = list(deck.pages)
-    if len(pages) % 2:
-        pages.append(PageObject.create_blank_page(width=A5[0], height=A5[1]))
-    writer = PdfWriter()
-    for start in range(0, len(pages), 4):
-        group = pages[start : start + 4]
-        while len(group) < 4:
-            group.append(PageObject.create_blank_page(width=A5[0], height=A5[1]))
-        a_front, a_back, b_front, b_back = group
-        for left, right in ((a_front, b_front), (b_back, a_back)):
-            sheet = writer.add_blank_page(*A4_LANDSCAPE)
-            sheet.merge_transformed_page(left, Transformation().translate(0, 0))
-            sheet.merge_transformed_page(right, Transformation().translate(A5[0] + 2.83, 0))
-            sheet.merge_page(_cut_marks())
-    return writer
+def card_pdf(card: Card, cache: Path, renderer: Renderer | None = None) -> bytes:
+    """One card's PDF (two A5 pages)."""
+    renderer = renderer or Renderer()
+    html = card_html(card)
+    return cached(cache / "kort", card.id, html, lambda: renderer.write([renderer.layout(html)]))
 
 
-_MARKS: PageObject | None = None
+def deck_pdf(
+    cards: list[Card],
+    cache: Path,
+    title: str,
+    cover: dict | None,
+    layout: str = "a5",
+    name: str = "kortlek",
+    renderer: Renderer | None = None,
+) -> bytes:
+    """A deck: cover and contents, then every card in order, as one document. `a4-2up`
+    puts two A5 sides on each A4 sheet; `print-shop` is the cards alone with bleed and
+    crop marks."""
+    renderer = renderer or Renderer()
+    if layout == "print-shop":
+        cover = None
+    whole = render_document(cards, title=title, cover=cover, layout=layout)
+    if layout != "a5" or cover is None:  # laid out whole: sheets, or cards without a cover
+        return cached(cache / "lekar", name, whole, lambda: renderer.write([renderer.layout(whole)]))
+
+    def compose() -> bytes:
+        """Cover and contents, then each card's own layout (shared with the card's PDF)."""
+        front = render_document(cards, title=title, cover=cover, with_cards=False)
+        parts = [renderer.layout(front)] + [renderer.layout(card_html(card)) for card in cards]
+        return renderer.write(parts)
+
+    return cached(cache / "lekar", name, whole, compose)
 
 
-def _cut_marks() -> PageObject:
-    """A transparent A4 landscape page with cut marks at the fold line and the corners."""
-    global _MARKS
-    if _MARKS is None:
-        html = """<html><head><style>
-        @page { size: A4 landscape; margin: 0; }
-        body { margin: 0; }
-        .m { position: absolute; background: #000; }
-        </style></head><body>
-        <div class="m" style="left:148.5mm; top:0; width:0.2mm; height:6mm"></div>
-        <div class="m" style="left:148.5mm; bottom:0; width:0.2mm; height:6mm"></div>
-        <div class="m" style="left:148.5mm; top:102mm; width:0.2mm; height:6mm"></div>
-        </body></html>"""
-        _MARKS = PdfReader(io.BytesIO(html_to_pdf(html))).pages[0]
-    return _MARKS
-
-
-def write_all_pdfs(cards: list[Card], decks: list[dict], cache: Path, out: Path) -> list[str]:
-    """Every card's PDF and every deck (`decks`: file name, title, cover, card ids, layout)
-    into `out`. A plain function of plain data, so it can run in a worker process while
-    MkDocs renders the pages."""
-    out.mkdir(parents=True, exist_ok=True)
+def write_all_pdfs(
+    cards: list[Card], decks: list[dict], cache: Path, out: Path, plans: dict[str, str] | None = None
+) -> list[str]:
+    """Every card's PDF, every deck (`decks`: file name, title, cover, card ids, layout)
+    and every plan (`plans`: method id → printable HTML) into `out`, as paths relative to
+    it. A plain function of plain data, so it can run in a worker process while MkDocs
+    renders the pages."""
+    renderer = Renderer()
     written = []
     for card in cards:
-        (out / f"{card.id}.pdf").write_bytes(card_pdf(card, cache))
-        written.append(f"{card.id}.pdf")
+        written.append(_write(out, f"metodkort/{card.id}.pdf", card_pdf(card, cache, renderer)))
     by_id = {card.id: card for card in cards}
     for deck in decks:
         chosen = [by_id[i] for i in deck["ids"]]
-        (out / deck["file"]).write_bytes(
-            deck_pdf(chosen, cache, deck["title"], deck["cover"], deck["layout"])
+        data = deck_pdf(
+            chosen,
+            cache,
+            deck["title"],
+            deck["cover"],
+            deck["layout"],
+            deck["file"].removesuffix(".pdf"),
+            renderer,
         )
-        written.append(deck["file"])
+        written.append(_write(out, f"metodkort/{deck['file']}", data))
+    for method_id, html in (plans or {}).items():
+        data = cached(cache / "planer", method_id, html, lambda html=html: html_to_pdf(html))
+        written.append(_write(out, f"kopiera/{method_id}.pdf", data))
     return written
+
+
+def _write(out: Path, name: str, data: bytes) -> str:
+    (out / name).parent.mkdir(parents=True, exist_ok=True)
+    (out / name).write_bytes(data)
+    return name

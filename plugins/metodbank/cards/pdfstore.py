@@ -4,7 +4,8 @@ worker at all when nothing is missing.
 
 A card's key is its printed content (the `Card`) plus the code, templates and styles that
 print it and the WeasyPrint version; a deck's key is its title, cover, layout and the keys
-of its cards in order. Finished PDFs go into the site as hard links where possible.
+of its cards in order; a plan's key is its printable HTML. Finished PDFs go into the site as
+hard links where possible. The rendering itself is `cards.pdf`'s.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .card import Card
-from .pdf import card_pdf, deck_pdf
+from .pdf import Renderer, cached, card_pdf, deck_pdf, html_to_pdf
 
 CARDS_PACKAGE = Path(__file__).resolve().parent
 
@@ -35,7 +36,7 @@ def _code_digest() -> str:
 
 
 class PdfStore:
-    """PDFs by key in `folder` (`cards/` and `decks/`), see the module."""
+    """PDFs by key in `folder` (`cards/`, `decks/`, `plans/`), see the module."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -45,52 +46,65 @@ class PdfStore:
         text = json.dumps(dataclasses.asdict(card), ensure_ascii=False, sort_keys=True)
         return hashlib.sha1(f"{self.code}\0{text}".encode()).hexdigest()[:16]
 
-    def plan(self, cards: list[Card], decks: list[dict]) -> dict[str, Path]:
-        """Where each PDF of the site (file name → stored path) is, or will be, kept."""
+    def _key(self, value) -> str:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha1(f"{self.code}\0{text}".encode()).hexdigest()[:16]
+
+    def plan(self, cards: list[Card], decks: list[dict], plans: dict[str, str]) -> dict[str, Path]:
+        """Where each PDF of the site (its path in the site → stored path) is, or will be, kept."""
         keys = {card.id: self.card_key(card) for card in cards}
-        paths = {f"{card.id}.pdf": self.folder / "cards" / f"{card.id}-{keys[card.id]}.pdf" for card in cards}
+        paths = {f"metodkort/{c.id}.pdf": self.folder / "cards" / f"{c.id}-{keys[c.id]}.pdf" for c in cards}
         for deck in decks:
-            text = json.dumps([deck, [keys[i] for i in deck["ids"]]], ensure_ascii=False, sort_keys=True)
-            key = hashlib.sha1(text.encode()).hexdigest()[:16]
-            paths[deck["file"]] = self.folder / "decks" / f"{Path(deck['file']).stem}-{key}.pdf"
+            key = self._key([deck, [keys[i] for i in deck["ids"]]])
+            name = deck["file"].removesuffix(".pdf").replace("/", "--")
+            paths[f"metodkort/{deck['file']}"] = self.folder / "decks" / f"{name}-{key}.pdf"
+        for method_id, html in plans.items():
+            paths[f"kopiera/{method_id}.pdf"] = self.folder / "plans" / f"{method_id}-{self._key(html)}.pdf"
         return paths
 
     @staticmethod
     def missing(paths: dict[str, Path]) -> dict[str, Path]:
         return {name: path for name, path in paths.items() if not path.exists()}
 
-    def publish(self, paths: dict[str, Path], target: Path) -> None:
-        """Put every PDF into `target` (a hard link, or a copy across file systems); forget
+    def publish(self, paths: dict[str, Path], site: Path) -> None:
+        """Put every PDF into the site (a hard link, or a copy across file systems); forget
         stored PDFs the site no longer uses."""
-        target.mkdir(parents=True, exist_ok=True)
         for name, path in paths.items():
-            out = target / name
+            out = site / name
+            out.parent.mkdir(parents=True, exist_ok=True)
             out.unlink(missing_ok=True)  # never write through an old link into the store
             try:
                 os.link(path, out)
             except OSError:
                 shutil.copyfile(path, out)
         used = set(paths.values())
-        for stored in list(self.folder.glob("cards/*.pdf")) + list(self.folder.glob("decks/*.pdf")):
+        for stored in self.folder.glob("*/*.pdf"):
             if stored not in used:
                 stored.unlink(missing_ok=True)
 
 
 def render_missing(
-    cards: list[Card], decks: list[dict], missing: dict[str, Path], html_cache: Path
+    cards: list[Card], decks: list[dict], plans: dict[str, str], missing: dict[str, Path], html_cache: Path
 ) -> list[str]:
-    """Render the PDFs in `missing` (file name → stored path). A plain function of plain
-    data, run in a worker process (`main`) while MkDocs renders the pages."""
+    """Render the PDFs in `missing` (site path → stored path) with one renderer (fonts and
+    card layouts shared). A plain function of plain data, run in a worker process (`main`)
+    while MkDocs renders the pages."""
+    renderer = Renderer()
     by_id = {card.id: card for card in cards}
-    jobs = {deck["file"]: deck for deck in decks}
+    jobs = {f"metodkort/{deck['file']}": deck for deck in decks}
     for name, path in missing.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
         if name in jobs:
             deck = jobs[name]
             chosen = [by_id[i] for i in deck["ids"]]
-            data = deck_pdf(chosen, html_cache, deck["title"], deck["cover"], deck["layout"])
+            stem = deck["file"].removesuffix(".pdf")
+            data = deck_pdf(chosen, html_cache, deck["title"], deck["cover"], deck["layout"], stem, renderer)
+        elif name.startswith("kopiera/"):
+            method_id = name.removeprefix("kopiera/").removesuffix(".pdf")
+            html = plans[method_id]
+            data = cached(html_cache / "planer", method_id, html, lambda html=html: html_to_pdf(html))
         else:
-            data = card_pdf(by_id[name.removesuffix(".pdf")], html_cache)
+            data = card_pdf(by_id[name.removeprefix("metodkort/").removesuffix(".pdf")], html_cache, renderer)
+        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
         temporary.write_bytes(data)
         temporary.replace(path)
@@ -99,8 +113,8 @@ def render_missing(
 
 def main(job: Path) -> None:
     """The PDF worker: `python -m metodbank.cards.pdfstore <job file>` (see `render_missing`)."""
-    cards, decks, missing, html_cache = pickle.loads(job.read_bytes())
-    render_missing(cards, decks, missing, html_cache)
+    cards, decks, plans, missing, html_cache = pickle.loads(job.read_bytes())
+    render_missing(cards, decks, plans, missing, html_cache)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _INVISIBLE = re.compile("[\\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u115f\u1160\u3164]+")
 
 NAMES = {
@@ -21,6 +21,8 @@ NAMES = {
     "\x0c": "sidbrytning",
     "\x1b": "ESC (terminalkod)",
     "\x7f": "DEL",
+    "\u2028": "radavgränsare",
+    "\u2029": "styckeavgränsare",
 }
 
 

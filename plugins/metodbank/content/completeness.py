@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .library import Entry, Library
+from .provenance import provenance_lines
 
 STALE_AFTER = timedelta(days=730)
 """Content not reviewed for two years is listed for review."""
@@ -63,7 +64,8 @@ def stale(library: Library, today: date | None = None) -> list[Entry]:
 
 
 def report(library: Library, today: date | None = None) -> str:
-    """The text of `invoke report`: completeness of every case, then stale content."""
+    """The text of `invoke report`: completeness of every case, inferred values and uncited
+    claims per entry, then stale content."""
     lines = ["Fullständighet per fall (lägst först):", ""]
     scored = sorted(
         ((completeness(e), e) for e in library.of_kind("case")), key=lambda p: (p[0].percent, p[1].id)
@@ -73,6 +75,12 @@ def report(library: Library, today: date | None = None) -> str:
             f"  {score.percent:>3} %  {entry.source.rel}"
             + (f"  saknas: {', '.join(score.missing)}" if score.missing else "")
         )
+    lines += [
+        "",
+        "Tolkade värden och påståenden utan källa per post (flest först):",
+        "",
+        *provenance_lines(sorted(library.entries.values(), key=lambda e: e.source.rel)),
+    ]
     lines += ["", "Innehåll som inte granskats på över två år (äldst först):", ""]
     old = stale(library, today)
     lines += [f"  {e.item.last_reviewed.isoformat()}  {e.source.rel}" for e in old] or [

@@ -11,45 +11,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .deps import record
+from .evidence import Counts, counts
 from .library import Entry, Library
+
+Evidence = Counts
+"""Kept for callers of `CrossRefs.evidence`: the documented counts behind a method."""
 
 # (kind of the referring entry, its field) for every reference field in the model.
 REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "case": ("organisations", "methods", "success_factors"),
     "factor": ("cases", "methods"),
     "recommendation": ("cases", "methods", "success_factors"),
+    "playbook": ("cases", "methods"),
 }
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """How proven a method is, derived from the cases that used it."""
-
-    cases: int
-    municipalities: int
-    first_year: int | None
-    last_year: int | None
-    copies: int
-    """How many of those cases copied another case or a method."""
-
-    def sentence(self) -> str:
-        """'Prövad i 3 fall i 2 kommuner, 2018–2019. 1 av fallen är en kopia.'"""
-        if self.cases == 0:
-            return "Ännu inte prövad i något fall i Metodbanken."
-        text = f"Prövad i {self.cases} fall"
-        if self.municipalities:
-            text += f" i {self.municipalities} {'kommun' if self.municipalities == 1 else 'kommuner'}"
-        if self.first_year is not None:
-            years = (
-                str(self.first_year)
-                if self.first_year == self.last_year
-                else f"{self.first_year}–{self.last_year}"
-            )
-            text += f", {years}"
-        text += "."
-        if self.copies:
-            text += f" {self.copies} av fallen är {'en kopia' if self.copies == 1 else 'kopior'} av ett annat fall eller en metod."
-        return text
 
 
 @dataclass
@@ -70,6 +44,8 @@ class CrossRefs:
             for name in REFERENCE_FIELDS.get(entry.kind.name, ()):
                 for target in getattr(entry.item, name):
                     refs.incoming[target][(entry.kind.name, name)].append(entry.id)
+            for combination in getattr(entry.item, "combine_with", None) or []:
+                refs.incoming[combination.id][(entry.kind.name, "combine_with")].append(entry.id)
             copied = getattr(entry.item, "copied_from", None)
             if copied is not None:
                 refs.copies[copied.id].append(entry.id)
@@ -116,15 +92,7 @@ class CrossRefs:
             cases, key=lambda e: (e.item.period.start if e.item.period else "9999", e.title.lower())
         )
 
-    def evidence(self, method_id: str) -> Evidence:
-        cases = self.cases_using(method_id)
-        places = {c.item.municipality for c in cases if c.item.municipality}
-        years = [int(c.item.period.start[:4]) for c in cases if c.item.period]
-        years += [int(c.item.period.end[:4]) for c in cases if c.item.period and c.item.period.end]
-        return Evidence(
-            cases=len(cases),
-            municipalities=len(places),
-            first_year=min(years) if years else None,
-            last_year=max(years) if years else None,
-            copies=sum(1 for c in cases if c.item.copied_from is not None),
-        )
+    def evidence(self, method_id: str) -> Counts:
+        """Cases, municipalities and years behind a method, counting only what a source states
+        (the full derived grade is `content.evidence.grade`)."""
+        return counts(self.library.entries[method_id], self)

@@ -18,7 +18,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         label = "varning: " if self.severity == "warning" else ""
-        text = f"{self.path}:{self.line}: {label}{self.message}"
+        path = "".join(c if c.isprintable() else "?" for c in self.path)  # a file name cannot forge a line
+        text = f"{path}:{self.line}: {label}{self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
     def github_annotation(self) -> str:

@@ -49,8 +49,12 @@ def describe_type(field: FieldInfo, vocabulary: Vocabulary) -> str:
         text = "id ur vokabulären: " + ", ".join(vocabulary.groups[marker["vocabulary"]])
     elif "municipality" in marker:
         text = "kommunens namn, t.ex. Norrköping (se data/kommuner.yml)"
+    elif "source_numbers" in marker:
+        return "källans nummer i sources (1 är den första), eller en lista av nummer"
     elif "reference" in marker:
         text = "id (filnamnet utan .md) för " + " eller ".join(KIND_ARTICLES[k] for k in marker["reference"])
+    elif typing.get_origin(inner) is dict:
+        text = 'fältnamn och skäl, till exempel period.start: "Källan säger …"'
     elif typing.get_origin(inner) is typing.Literal:
         text = "ett av: " + ", ".join(typing.get_args(inner))
     elif isinstance(inner, type) and issubclass(inner, BaseModel):

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostic
-from .models import Case, Method, Organisation, Recommendation, SuccessFactor
+from .models import Case, Method, Organisation, Playbook, Recommendation, SuccessFactor
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ KINDS: tuple[Kind, ...] = (
         "Rekommendationer",
     ),
     Kind("organisation", Organisation, "organisations", "aktorer", "Aktör", "Aktörer", body_required=False),
+    Kind("playbook", Playbook, "methods/playbooks", "fardplaner", "Färdplan", "Färdplaner"),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 

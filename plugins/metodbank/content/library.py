@@ -23,6 +23,7 @@ from .ids import is_valid_id, slugify
 from .kinds import KINDS, Kind, discover
 from .lineage import lineage_problems
 from .messages import describe
+from .provenance import check_provenance
 from .safety import check_body_safety
 from .suggest import did_you_mean
 from .types import CheckContext
@@ -191,10 +192,13 @@ def validate_source(
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             message, hint = describe(detail, kind.model)
-            problems.append(Diagnostic(source.rel, source.line_of(tuple(detail["loc"])), message, hint))
+            # A model-wide rule may name the field it is about (`loc` in its context).
+            loc = tuple((detail.get("ctx") or {}).get("loc") or detail["loc"])
+            problems.append(Diagnostic(source.rel, source.line_of(loc), message, hint))
     problems.extend(check_body_references(source, context))
     problems.extend(check_body_safety(source))
     if item is not None:
+        problems.extend(check_provenance(kind, source, item))
         for check in checks:
             problems.extend(check(kind, source, item))
     if kind.body_required and not visible(HTML_COMMENT.sub("", source.body)):

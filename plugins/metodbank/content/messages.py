@@ -108,6 +108,11 @@ def _extra(name, loc, value, ctx, model):
 
 def _literal(name, loc, value, ctx, model):
     options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    if isinstance(value, bool):  # YAML reads no, yes, on, off as true/false
+        return (
+            f"värdet i {name!r} lästes som ja/nej (no, yes, on, off och liknande)",
+            f"välj ett av: {', '.join(options)}",
+        )
     return (
         f"ogiltigt värde {value!r} i {name!r}",
         did_you_mean(str(value), options, f"välj ett av: {', '.join(options)}"),

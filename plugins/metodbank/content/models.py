@@ -10,9 +10,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .parts import (
+    ClaimItem,
+    Combination,
+    InferredMarkers,
+    NotWhen,
+    Part,
+    Quote,
+    ResultItem,
+    Source,
+    SourceNumbers,
+)
 from .types import (
     CaseOrMethodRef,
     CaseRef,
@@ -39,25 +50,6 @@ from .types import (
 # --- parts ----------------------------------------------------------------------------------
 
 
-class Part(BaseModel):
-    """Base for every model: unknown keys are errors, and field docstrings are kept."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, str_strip_whitespace=True)
-
-
-class Source(Part):
-    """A publication the content is written from."""
-
-    title: ShortText
-    """Källans titel, till exempel rubriken på artikeln eller rapporten."""
-    publisher: ShortText | None = None
-    """Vem som gav ut källan (organisation eller webbplats)."""
-    url: WebUrl | None = None
-    """Webbadress till källan, om den finns publicerad på webben."""
-    date: PastDate | None = None
-    """Källans publiceringsdatum (ÅÅÅÅ-MM-DD), om det är känt."""
-
-
 class Period(Part):
     """When a case ran."""
 
@@ -68,7 +60,8 @@ class Period(Part):
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end is not None and self.end < self.start:
+        # Compare at the end's precision: start 2019-05, end 2019 is fine; end 2018 is not.
+        if self.end is not None and self.end < self.start[: len(self.end)]:
             raise PydanticCustomError(
                 "period_order",
                 "perioden slutar ({end}) innan den börjar ({start})",
@@ -101,6 +94,8 @@ class CopiedFrom(Part):
     """Id för det fall eller den metod som kopierades."""
     changes: Text
     """Vad som ändrades jämfört med förlagan (skriv "Inte rapporterat" om källan inte säger det)."""
+    source: SourceNumbers | None = None
+    """Numret på den källa i sources som säger vad som kopierades och ändrades."""
 
 
 class Step(Part):
@@ -165,8 +160,10 @@ class Content(Part):
     """Rubrik som visas på sidan och i listor."""
     summary: Annotated[str, Field(min_length=10, max_length=300)]
     """En eller två meningar som sammanfattar innehållet; visas i listor och på metodkort."""
+    inferred: InferredMarkers = {}
+    """Värden som ingen källa anger direkt utan som redaktionen har tolkat: fältets namn och ett kort skäl, till exempel period.start: "Källan säger 'sedan något år tillbaka' (2019)"."""
     sources: list[Source] = Field(min_length=1)
-    """Källor som innehållet bygger på: titel, utgivare, webbadress och datum där de finns."""
+    """Källor som innehållet bygger på: titel, typ, utgivare, webbadress och datum där de finns."""
     last_reviewed: PastDate
     """Datum då innehållet senast granskades mot källorna (ÅÅÅÅ-MM-DD)."""
 
@@ -178,6 +175,8 @@ class Classified(Content):
     """Teman ur vokabulären (data/vocabulary.yml)."""
     target_groups: Annotated[list[TargetGroup], Unique] = Field(min_length=1)
     """Målgrupper ur vokabulären (data/vocabulary.yml)."""
+    quotes: list[Quote] = []
+    """Ordagranna citat ur källorna, var och ett med vem som säger det och källans nummer."""
 
 
 class Case(Classified):
@@ -197,14 +196,14 @@ class Case(Classified):
     """Läget enligt källan: planerad, pågår eller avslutad."""
     question: Text | None = None
     """Den specifika fråga aktörerna valde att arbeta med."""
-    goals: list[Text] = []
-    """Mätbara mål, som källan anger dem."""
+    goals: list[ClaimItem] = []
+    """Mätbara mål, som källan anger dem: text, eller text och source (källans nummer)."""
     methods: Annotated[list[MethodRef], Unique] = []
     """Id för de metoder som användes."""
     success_factors: Annotated[list[FactorRef], Unique] = []
     """Id för framgångsfaktorer som syntes i fallet."""
-    results: list[Text] = []
-    """Resultat som källan redovisar. Lämna tomt hellre än att gissa."""
+    results: list[ResultItem] = []
+    """Resultat som källan redovisar: text, source (källans nummer) och shows (vad resultatet visar). Lämna tomt hellre än att gissa."""
     copied_from: CopiedFrom | None = None
     """Om fallet kopierade ett annat fall eller en metod: vad, och vad som ändrades."""
     contact: Contact | None = None
@@ -258,10 +257,14 @@ class Method(Classified):
     """Kärnan: det som måste behållas när metoden kopieras."""
     adaptable: list[Text] = []
     """Det som kan anpassas efter lokala förhållanden."""
+    not_when: list[NotWhen] = []
+    """Situationer där metoden inte passar, var och en med källans nummer eller märkt som redaktionens råd."""
+    combine_with: list[Combination] = []
+    """Andra metoder som passar ihop med den här, var och en med varför."""
 
 
 class SuccessFactor(Classified):
-    """En framgångsfaktor: en lärdom om vad som får arbetet att fungera."""
+    """En framgångsfaktor: en lärdom som källorna lyfter fram om vad som kan få arbetet att fungera."""
 
     cases: Annotated[list[CaseRef], Unique] = Field(min_length=1)
     """Id för fall som stöder framgångsfaktorn."""
@@ -289,3 +292,90 @@ class Organisation(Content):
     """Kommunen där aktören har sitt säte, om den är lokal."""
     website: WebUrl | None = None
     """Aktörens webbplats."""
+
+
+# --- playbooks: methods in the order they can be used ---------------------------------------
+
+
+class PlaybookStep(Part):
+    """One step of a playbook: a method, why it comes here and what it hands on."""
+
+    method: MethodRef
+    """Id för metoden i det här steget."""
+    why: Text
+    """Varför metoden kommer just här i ordningen."""
+    hands_over: Text | None = None
+    """Vad steget lämnar över till nästa steg. Krävs för alla steg utom det sista."""
+
+
+class Provenance(Part):
+    """Where a playbook's order comes from: a source, or the editors' synthesis."""
+
+    basis: Literal["källa", "redaktionen"]
+    """"källa" när en källa beskriver ordningen; "redaktionen" när kedjan är redaktionens sammanställning."""
+    reason: Text
+    """Vad källorna säger om ordningen och vad redaktionen har lagt till, och varför."""
+
+
+class Playbook(Classified):
+    """En färdplan: metoder i den ordning de kan användas, med varför och vad varje steg lämnar över."""
+
+    steps: list[PlaybookStep]
+    """Stegen i ordning, minst två. Varje metod får finnas en gång."""
+    cases: list[CaseRef] = []
+    """Id för fall som visar kedjan eller delar av den."""
+    provenance: Provenance
+    """Om en källa beskriver ordningen eller om den är redaktionens sammanställning, och varför."""
+
+    @property
+    def methods(self) -> list[str]:
+        """The methods of the chain, in order (read by the cross references)."""
+        return [step.method for step in self.steps]
+
+    @field_validator("steps", mode="after")
+    @classmethod
+    def _chain(cls, steps: list[PlaybookStep]) -> list[PlaybookStep]:
+        if len(steps) < 2:
+            raise PydanticCustomError(
+                "playbook_too_short",
+                "en färdplan behöver minst två steg, den här har {count}",
+                {
+                    "count": len(steps),
+                    "hint": "lägg till metoden som kommer före eller efter, eller beskriv metoden på dess egen sida",
+                },
+            )
+        return steps
+
+    @model_validator(mode="after")
+    def _order(self) -> Playbook:
+        seen: dict[str, int] = {}
+        last = len(self.steps) - 1
+        for index, step in enumerate(self.steps):
+            if step.method in seen:
+                raise _step_error(
+                    index,
+                    "metoden '{method}' finns redan som steg {first}",
+                    "en metod får finnas en gång i kedjan; slå ihop stegen eller välj en annan metod",
+                    method=step.method,
+                    first=seen[step.method] + 1,
+                )
+            seen[step.method] = index
+            if index < last and not step.hands_over:
+                raise _step_error(
+                    index,
+                    "steg {number} säger inte vad det lämnar över till nästa steg",
+                    "fyll i hands_over: vad nästa metod får av den här",
+                    number=index + 1,
+                )
+            if index == last and step.hands_over:
+                raise _step_error(
+                    index,
+                    "det sista steget har hands_over, men inget steg kommer efter",
+                    "ta bort hands_over från sista steget eller lägg till ett steg",
+                )
+        return self
+
+
+def _step_error(index: int, message: str, hint: str, **values) -> PydanticCustomError:
+    """An error on one step of a playbook, located at that step (`steps[index]`)."""
+    return PydanticCustomError("playbook_order", message, {**values, "hint": hint, "loc": ("steps", index)})

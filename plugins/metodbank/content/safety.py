@@ -27,6 +27,7 @@ ATTRIBUTE_TARGET = re.compile(
     re.I,
 )
 """An address in an HTML attribute; a quoted value may run over several lines."""
+ENCODED_WHITESPACE = re.compile(r"&(#0*(9|10|13|32);|#x0*(9|a|d|20);|Tab;|NewLine;)", re.I)
 RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>")
 FOREIGN_ATTRIBUTE = re.compile(r"\b(?:id|class|name)\s*=", re.I)
 ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}\n]*\}")
@@ -50,7 +51,9 @@ def outside_code(body: str) -> str:
 def link_targets(text: str) -> list[tuple[int, str]]:
     """(0-based line, address) of every link or loaded address in Markdown or HTML text,
     entities decoded and tabs dropped, as browsers drop them inside addresses."""
-    decoded = html.unescape(text).replace("\t", "")
+    # Whitespace written as an entity (&#10;, &#x09;, &Tab; …) is dropped before decoding: a
+    # browser drops it inside an address, and dropping it here keeps the line numbers.
+    decoded = html.unescape(ENCODED_WHITESPACE.sub("", text)).replace("\t", "")
     found = []
     for pattern in (MARKDOWN_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, ATTRIBUTE_TARGET):
         for match in pattern.finditer(decoded):

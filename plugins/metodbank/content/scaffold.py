@@ -22,6 +22,7 @@ KIND_ALIASES = {
     "factor": "factor", "framgangsfaktor": "factor", "framgångsfaktor": "factor",
     "recommendation": "recommendation", "rekommendation": "recommendation",
     "organisation": "organisation", "aktor": "organisation", "aktör": "organisation",
+    "playbook": "playbook", "fardplan": "playbook", "färdplan": "playbook",
 }  # fmt: skip
 
 BODIES = {
@@ -30,6 +31,7 @@ BODIES = {
     "factor": ["Vad den innebär", "Belägg", "Så kan du använda den", "Källor och osäkerheter"],
     "recommendation": ["Rådet", "Varför", "Så kan du göra", "Källor och osäkerheter"],
     "organisation": [],
+    "playbook": ["Varför den här ordningen", "Så hänger stegen ihop", "Källor och osäkerheter"],
 }
 SHOWN_OPTIONAL = {"municipality"}
 """Optional fields that most files need, so the template shows them uncommented."""
@@ -97,7 +99,7 @@ def new_entry(root: Path, kind_name: str, title: str, today: date | None = None)
     """Write the new file and return its path; refuse to overwrite or to reuse an id."""
     if kind_name not in KIND_ALIASES:
         raise ValueError(
-            f"okänd typ {kind_name!r}: välj case, method, factor, recommendation eller organisation"
+            f"okänd typ {kind_name!r}: välj case, method, factor, recommendation, organisation eller playbook"
         )
     kind = KIND_BY_NAME[KIND_ALIASES[kind_name]]
     entry_id = slugify(title)

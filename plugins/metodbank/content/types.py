@@ -212,6 +212,7 @@ Role = Annotated[str, _in_vocabulary("roles"), _marked(vocabulary="roles")]
 OrganisationType = Annotated[
     str, _in_vocabulary("organisation_types"), _marked(vocabulary="organisation_types")
 ]
+SourceKind = Annotated[str, _in_vocabulary("source_kinds"), _marked(vocabulary="source_kinds")]
 
 
 def _municipality(value: str, info: ValidationInfo) -> str:
@@ -273,6 +274,7 @@ KIND_ARTICLES = {
     "factor": "en framgångsfaktor",
     "recommendation": "en rekommendation",
     "organisation": "en aktör",
+    "playbook": "en färdplan",
 }
 """Each kind with its Swedish indefinite article, for messages."""
 

@@ -3,7 +3,7 @@ list of Sweden's municipalities, each loaded once from `data/`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -18,6 +18,7 @@ GROUP_LABELS = {
     "target_groups": "målgrupp",
     "roles": "roll",
     "organisation_types": "aktörstyp",
+    "source_kinds": "typ av källa",
 }
 
 
@@ -38,6 +39,8 @@ class Vocabulary:
     municipalities: list[str]
     search_terms: tuple[str, ...] = ()
     """Domain words that search looks for inside compounds (beside the labels)."""
+    counties: dict[str, str] = field(default_factory=dict)
+    """Each municipality's county (län), as grouped in data/kommuner.yml."""
 
     @classmethod
     def load(cls, data_dir: Path) -> Vocabulary:
@@ -57,7 +60,8 @@ class Vocabulary:
             for group, terms in values.items()
         }
         municipalities = [name for names in counties.value.values() for name in names]
-        return cls(groups, municipalities, search_terms)
+        county_of = {name: county for county, names in counties.value.items() for name in names}
+        return cls(groups, municipalities, search_terms, county_of)
 
     def label(self, group: str, key: str) -> str:
         """The reader-facing label of a term (the id itself if unknown)."""

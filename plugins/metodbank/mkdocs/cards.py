@@ -26,7 +26,10 @@ from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown
 from ..cards.pdfstore import PdfStore
+from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
+from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
 from ..project import placeholder_warning
+from ..site.html import drop_asset
 from .children import Job
 from .content import content_plugin
 
@@ -65,29 +68,46 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         self.cache = Path(config.config_file_path).parent / self.config.cache_dir
         self.cards = all_cards(library, library.crossrefs, self.site_url)
         library.cards = {card.id: artefacts(card.id) for card in self.cards}
+        if self.config.pdf:  # playbook decks are PDFs only
+            library.cards.update(playbook_artefacts(library))
         config.extra_javascript.append("assets/kit.js")
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
         self.content.add_page(files, config, OVERVIEW_URI, overview_page(self.library, self.cards))
         files.append(File.generated(config, "assets/kit.js", content=(ASSETS / "kit.js").read_text("utf-8")))
+        files.append(
+            File.generated(config, SCRIPT_PATH, content=(ASSETS / "selection.js").read_text("utf-8"))
+        )
         return files
+
+    def on_post_page(self, output, *, page, config):
+        """The copy button's script only where there is a copy button (method pages)."""
+        return drop_asset(output, "assets/kit.js", used="data-mb-copy" in output)
 
     def on_pre_build(self, *, config):
         """Start rendering the missing PDFs in a worker process; pages render meanwhile."""
         self.pdf_job = None
+        self.plans = {
+            card.id: build_plan(
+                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
+            )
+            for card in self.cards
+        }
         if not self.config.pdf:
             return
-        store = PdfStore(self.cache / "store")
-        decks = deck_jobs(self.library, self.cards, self.site_url)
-        self.pdfs = store.plan(self.cards, decks)
-        missing = store.missing(self.pdfs)
-        self.store = store
+        decks = deck_jobs(self.library, self.cards, self.site_url) + playbook_deck_jobs(
+            self.library, self.cards, self.site_url
+        )
+        plans = {method_id: plan_html(plan) for method_id, plan in self.plans.items()}
+        self.store = PdfStore(self.cache / "store")
+        self.pdfs = self.store.plan(self.cards, decks, plans)
+        missing = self.store.missing(self.pdfs)
         if not missing:
             return
         self.cache.mkdir(parents=True, exist_ok=True)
         job = self.cache / "pdf-job.pickle"
-        job.write_bytes(pickle.dumps((self.cards, decks, missing, self.cache)))
+        job.write_bytes(pickle.dumps((self.cards, decks, plans, missing, self.cache)))
         self.pdf_job = Job([sys.executable, "-m", "metodbank.cards.pdfstore", str(job)])
 
     def on_build_error(self, *, error):
@@ -105,11 +125,10 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         started = time.perf_counter()
+        self._write(site / SELECTION_PATH, "", lambda _: selection_html())
         for card in self.cards:
             paths = artefacts(card.id)
-            plan = build_plan(
-                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
-            )
+            plan = self.plans[card.id]
             for key, value, render in (
                 ("html", card, card_html),
                 ("plan_md", plan, plan_markdown),
@@ -122,7 +141,7 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             if failed:
                 raise PluginError(f"metodkorten kunde inte skrivas som PDF:\n{output[-3000:]}")
         if self.config.pdf:
-            self.store.publish(self.pdfs, site / "metodkort")
+            self.store.publish(self.pdfs, site)
         log.info(
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
         )

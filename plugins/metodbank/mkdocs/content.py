@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -33,9 +35,13 @@ from ..content.kinds import KINDS
 from ..content.library import Library
 from ..content.urls import index_uri, page_uri, page_url, relative_url
 from ..project import load_library, parse_cache
+from ..site.accessibility import STATEMENT_URI, Statement
 from ..site.entries import entry_page
 from ..site.errors import ERROR_PAGE, error_banner, error_page
-from ..site.html import Rendered, citation
+from ..site.evidence import RULES_URI, rules_page
+from ..site.feed import FEED_URI, atom_feed, git_history
+from ..site.html import Rendered, citation, drop_asset
+from ..site.ogimage import image_path, share_image
 from ..site.opendata import export
 from ..site.overviews import overview_page
 from ..site.performance import performance_section
@@ -48,6 +54,7 @@ from ..site.reference import (
     vocabulary_page,
 )
 from ..site.sanitize import clean_html
+from ..site.share import edit_links, report_url, share_meta, source_edit_uri
 from ..site.view import SiteView
 from .incremental import Changes, force_rebuild, keep_last_good, settings_digest
 from .navcache import NavCache, prepare_theme
@@ -95,6 +102,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config):
+        if not config.repo_url:  # no repository address set: no edit links (never a guessed address)
+            config.edit_uri = None
         root = Path(self.config.root or Path(config.config_file_path).parent)
         self.cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
         if self.parsed is None or self.parsed.path.parent != self.cache_dir:
@@ -109,6 +118,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         settings = settings_digest(root, config.config_file_path)
         self.changed = self.changes.keys(self.previous if incremental else None, library, settings)
         config.extra_css.append("assets/metodbank.css")
+        config.extra_css.append("assets/tools.css")
         config.extra_javascript.append("assets/metodbank.js")
         (self.cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
         theme = prepare_theme(Path(material.__file__).parent / "templates", self.cache_dir / "theme")
@@ -133,9 +143,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.titles = nav_titles(config.nav)
         view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
         self.entries_by_uri = {}
+        docs = os.path.relpath(config.docs_dir, self.library.root)
         for entry in dict.values(self.library.entries):
-            self.entries_by_uri[page_uri(entry.kind, entry.id)] = entry
-            self.add_page(files, config, page_uri(entry.kind, entry.id), partial(entry_page, view, entry))
+            uri = page_uri(entry.kind, entry.id)
+            self.entries_by_uri[uri] = entry
+            # "Föreslå en ändring" opens the entry's real file, not a generated page.
+            edit = source_edit_uri(entry.source.rel, docs)
+            self.add_page(files, config, uri, partial(entry_page, view, entry), edit_uri=edit)
         self.pages.entry_pages = set(self.entries_by_uri)
         for kind in KINDS:
             self.add_page(files, config, index_uri(kind), partial(overview_page, view, kind))
@@ -146,21 +160,33 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             (OPEN_DATA_URI, open_data_page),
         ):
             self.add_page(files, config, src_uri, partial(render, vocabulary))
+        self.add_page(files, config, RULES_URI, partial(rules_page, view))
         for src_uri, text in export(self.library, self.site_url(config)).items():
             files.append(File.generated(config, src_uri, content=text))
-        for asset in ("metodbank.css", "metodbank.js"):
+        for asset in ("metodbank.css", "metodbank.js", "tools.css"):
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))
+        self.add_sharing(files, config)
         if self.library.errors or self.changed is not None:
             self.add_page(files, config, ERROR_PAGE, _markdown_page(error_page(self.library)))
         if self.changed is not None and self.changes.flagged:  # the start page shows the banner
             force_rebuild(str(Path(config.site_dir) / "index.html"))
         return files
 
-    def add_page(self, files: Files, config, src_uri: str, source: Source) -> File:
+    def add_page(
+        self, files: Files, config, src_uri: str, source: Source, edit_uri: str | None = None
+    ) -> File:
         """Add a generated page: its `Rendered` content, or a function that renders it (called
         when MkDocs reads the page, so that a rebuild under serve can skip it; see `pages`)."""
-        return self.pages.add(files, config, src_uri, source, self.titles.get(src_uri))
+        return self.pages.add(files, config, src_uri, source, self.titles.get(src_uri), edit_uri)
+
+    def add_sharing(self, files: Files, config) -> None:
+        """The Atom feed of new and updated entries, and the preview picture of each kind."""
+        author = config.site_author or config.site_name
+        feed = atom_feed(self.library, self.site_url(config), author, git_history(self.library.root))
+        files.append(File.generated(config, FEED_URI, content=feed))
+        for kind in KINDS:
+            files.append(File.generated(config, image_path(kind.section), content=share_image(kind.singular)))
 
     def on_nav(self, nav, *, config, files):
         self.nav_cache = NavCache(nav.pages)
@@ -180,7 +206,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """While serving with content errors, every page built starts with a link to the error list."""
+        """Entry pages get their share preview (read by overrides/main.html), and the
+        accessibility statement its sections from the test configuration. While serving with
+        content errors, every page built starts with a link to the error list."""
+        if page.file.src_uri == STATEMENT_URI:
+            statement = Statement.load(self.library.root)
+            markdown = statement.fill(markdown, date.today(), page.meta["last_reviewed"])
+        entry = self.entries_by_uri.get(page.file.src_uri)
+        if entry is not None:
+            page.meta["mb_share"] = share_meta(
+                entry.title,
+                entry.item.summary,
+                self.site_url(config) + page.url,
+                self.site_url(config) + image_path(entry.kind.section),
+                entry.kind.singular,
+            )
         if not (self.serving and self.library.errors) or page.file.src_uri == ERROR_PAGE:
             return markdown
         link = relative_url(page_url(ERROR_PAGE), page.url)
@@ -199,6 +239,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             html = self._performance(html, config)
         reviewed = entry.item.last_reviewed if entry else None
         title = entry.title if entry else Markup(page.title or config.site_name).striptags()
+        if entry is not None:
+            report = (
+                report_url(config.repo_url, entry.title, self.site_url(config) + page.url, entry.source.rel)
+                if config.repo_url
+                else None
+            )
+            html += edit_links(page.edit_url, report)
         return html + citation(
             title, config.site_author or config.site_name, self.site_url(config) + page.url, reviewed
         )
@@ -226,8 +273,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return context
 
     def on_post_page(self, output, *, page, config):
+        """Only the API reference uses mkdocstrings' stylesheet; other pages skip the request."""
         page.content = None  # written; let the page's HTML go (thousands of pages)
-        return output
+        return drop_asset(output, "assets/_mkdocstrings.css", used='class="doc doc-' in output)
 
     def on_post_build(self, *, config):
         if self.changed is not None:  # a dirty rebuild: remove the pages of deleted entries

@@ -8,13 +8,20 @@ Builds on `metodbank-content` (list it first): it indexes that plugin's library 
 
 from __future__ import annotations
 
+import json
 from functools import partial
+from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from ..content.crossrefs import CrossRefs
+from ..site.compare import COMPARE_URI, compare_data, compare_page
+from ..site.compare import DATA_URI as COMPARE_DATA
+from ..site.decide_page import DATA_URI as DECIDE_DATA
+from ..site.decide_page import DECIDE_URI, decide_data, decide_page
 from ..site.overviews import facet_index_page, term_page
+from ..site.spread import SPREAD_URI, spread_page
 from ..site.taxonomy import FACETS, Taxonomy, facet_index_uri, term_uri
 from ..site.view import SiteView
 from .content import content_plugin
@@ -43,4 +50,27 @@ class LinksPlugin(BasePlugin):
                 self.content.add_page(
                     files, config, term_uri(facet, value), partial(term_page, view, facet, value)
                 )
+        self.add_tools(files, config, view)
         return files
+
+    def add_tools(self, files: Files, config, view: SiteView) -> None:
+        """From browsing to doing: the decision helper, the comparison and the spread page,
+        with the data their scripts read and the scripts themselves."""
+        add = self.content.add_page
+        add(files, config, DECIDE_URI, partial(decide_page, view))
+        add(files, config, COMPARE_URI, partial(compare_page, view))
+        add(files, config, SPREAD_URI, partial(spread_page, view))
+        for uri, data in (
+            (DECIDE_DATA, decide_data(view, self.content.site_url(config))),
+            (COMPARE_DATA, compare_data(view)),
+        ):
+            files.append(File.generated(config, uri, content=json.dumps(data, ensure_ascii=False)))
+        for script in ("decide.js", "compare.js", "share.js"):
+            files.append(
+                File.generated(
+                    config, f"assets/{script}", content=(ASSETS / script).read_text(encoding="utf-8")
+                )
+            )
+
+
+ASSETS = Path(__file__).parent.parent / "site" / "assets"

@@ -43,12 +43,19 @@ def code_digest() -> str:
 
 
 def build_key(config, nav_digest: str) -> str:
-    """What every generated page shares (see the module)."""
+    """What every generated page shares (see the module): also the settings that come from
+    the environment (`!ENV` in mkdocs.yml) and the project's own theme overrides."""
     digest = hashlib.sha1(code_digest().encode())
-    if config.config_file_path and os.path.exists(config.config_file_path):
+    root = Path(config.config_file_path).parent if config.config_file_path else None
+    if root is not None and os.path.exists(config.config_file_path):
         digest.update(Path(config.config_file_path).read_bytes())
-    for part in (config.site_url or "", *config.extra_css, *map(str, config.extra_javascript), nav_digest):
+    settings = (config.site_url, config.site_name, config.site_author, config.repo_url, config.edit_uri)
+    for part in (*settings, *config.extra_css, *map(str, config.extra_javascript), nav_digest):
         digest.update(f"\0{part}".encode())
+    for folder in map(Path, config.theme.dirs):
+        if root is not None and folder.is_relative_to(root):  # overrides/ (ours in .cache are code)
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -85,8 +85,8 @@ class GeneratedPage(Page):
         source = config.plugins.on_page_read_source(page=self, config=config)
         text = self.file.content_string if source is None else source
         rendered = self.registry.rendered.get(self.file.src_uri)
-        if source is None and rendered is not None and rendered.title is not None:
-            self.markdown, self.meta = text.split("\n---\n\n", 1)[1], {"title": rendered.title}
+        if source is None and rendered is not None and rendered.meta is not None:
+            self.markdown, self.meta = text.split("\n---\n\n", 1)[1], dict(rendered.meta)
         else:
             self.markdown, self.meta = meta.get_data(text)
         self.cached = self.registry.cached(self)
@@ -144,10 +144,14 @@ class PageRegistry:
         self.sources, self.rendered, self.decided, self.held = {}, {}, {}, {}
         self.changed, self.cache, self._converter = changed, cache, None
 
-    def add(self, files: Files, config, src_uri: str, source: Source, title: str | None = None) -> File:
+    def add(
+        self, files: Files, config, src_uri: str, source: Source, title: str | None = None, edit_uri=None
+    ) -> File:
         """Add a generated page: its `Rendered` content, or a function that renders it."""
         file = GeneratedFile.generated(config, src_uri, content="")
         file.registry = self
+        if edit_uri is not None:
+            file.edit_uri = edit_uri
         self.sources[src_uri] = source
         page = GeneratedPage(title, file, config)
         page.registry = self

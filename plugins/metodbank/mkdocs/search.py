@@ -88,7 +88,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         library = self.content.library
-        self.content.add_page(files, config, FINDER_URI, finder_page(library, self.records))
+        self.content.add_page(
+            files, config, FINDER_URI, finder_page(library, self.records, self.content.site_url(config))
+        )
         files.append(
             File.generated(config, CATALOGUE_URI, content=json.dumps(self.records, ensure_ascii=False))
         )

@@ -1,10 +1,11 @@
 """What points at an entry, computed from the references written elsewhere: backlinks per
-kind, copy + paste lineage, and related entries from the search index."""
+kind, how it spread (copy + paste lineage, drawn by `spread`), and related entries from the
+search index."""
 
 from __future__ import annotations
 
 from ..content.library import Entry
-from .html import block
+from .spread import spread_sections
 from .view import SiteView
 
 
@@ -15,7 +16,7 @@ def backlink_sections(view: SiteView, entry: Entry, current: str) -> list:
         if entries:
             parts += [f"## {heading}", view.entry_list(entries, current)]
     if entry.kind.name in ("method", "case"):
-        parts += lineage_section(view, entry, current)
+        parts += spread_sections(view, entry, current)
     related = (view.library.related or {}).get(entry.id)
     if related:
         heading = "Liknande metoder" if entry.kind.name == "method" else "Liknande fall"
@@ -29,8 +30,10 @@ def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
     if kind == "method":
         return [
             ("Använd i fall", refs.cases_using(entry.id)),
+            ("Kombineras med", refs.referring(entry.id, "method", "combine_with")),
             ("Framgångsfaktorer för metoden", refs.referring(entry.id, "factor", "methods")),
             ("Rekommendationer om metoden", refs.referring(entry.id, "recommendation", "methods")),
+            ("Färdplaner med metoden", refs.referring(entry.id, "playbook", "methods")),
         ]
     if kind == "case":
         own = set(entry.item.success_factors)
@@ -40,6 +43,7 @@ def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
                 [f for f in refs.factors_for_case(entry.id) if f.id not in own],
             ),
             ("Rekommendationer som bygger på fallet", refs.referring(entry.id, "recommendation", "cases")),
+            ("Färdplaner som bygger på fallet", refs.referring(entry.id, "playbook", "cases")),
         ]
     if kind == "factor":
         return [
@@ -55,28 +59,3 @@ def _backlinks(view: SiteView, entry: Entry) -> list[tuple[str, list[Entry]]]:
         cases = refs.cases_of_organisation(entry.id)
         return [("Fall där aktören deltog", cases), ("Metoder i aktörens fall", refs.methods_of_cases(cases))]
     return []
-
-
-def lineage_section(view: SiteView, entry: Entry, current: str) -> list:
-    """Copy + paste lineage: each copy with place, year and what it changed."""
-    refs = view.refs
-    copies = [(copy, None) for copy in refs.copies_of(entry.id)]
-    if entry.kind.name == "method":
-        for case in refs.cases_using(entry.id):
-            copies += [(copy, case) for copy in refs.copies_of(case.id)]
-    if not copies:
-        return []
-    rows = []
-    for copy, via in copies:
-        item = copy.item
-        rows.append(
-            {
-                "link": view.link(copy.id, current),
-                "place": ", ".join(p for p in (item.district, item.municipality) if p) or "Nationellt",
-                "year": item.period.start[:4] if item.period else "år okänt",
-                "via": view.link(via.id, current) if via else None,
-                "changes": item.copied_from.changes,
-            }
-        )
-    heading = "Kopior av fallet" if entry.kind.name == "case" else "Kopior och spridning"
-    return [f"## {heading}", block("lineage.html", rows=rows)]

@@ -5,25 +5,37 @@ the whole library). A page must be rebuilt when its recorded set meets these key
 
 from __future__ import annotations
 
-from ..content.crossrefs import REFERENCE_FIELDS
 from ..content.deps import ALL
 from ..content.library import Entry, Library
 from .taxonomy import FACETS, facet_values, term_exists, term_map
 
 
-def entry_keys(entry: Entry) -> set:
-    """The recorded questions whose answers contain `entry` (see the module)."""
-    model = entry.model
+def entry_keys(entry: Entry, ids=()) -> set:
+    """The recorded questions whose answers contain `entry` (see the module); `ids` are the
+    library's ids, so that every reference the entry makes counts, whatever its field."""
     keys: set = {entry.id, ("kind", entry.kind.name), ALL}
-    for name in REFERENCE_FIELDS.get(entry.kind.name, ()):
-        keys.update(("in", target) for target in getattr(model, name))
-    copied = getattr(model, "copied_from", None)
-    if copied is not None:
-        keys.add(("in", copied.id))
+    keys.update(("in", target) for target in referenced(entry, ids))
     for facet in FACETS:
         keys.add((term_map(facet.field), ALL))
         keys.update((term_map(facet.field), value) for value in facet_values(entry, facet))
     return keys
+
+
+def referenced(entry: Entry, ids) -> set[str]:
+    """Every id the entry's fields name: the reference fields (`REFERENCE_FIELDS`), a copy's
+    original, combinations, and any field added later that holds an id."""
+    found: set[str] = set()
+    stack = [entry.model.model_dump()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if value in ids and value != entry.id:
+                found.add(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple | set):
+            stack.extend(value)
+    return found
 
 
 def changed_ids(old: Library, new: Library) -> set[str]:
@@ -36,12 +48,13 @@ def changed_ids(old: Library, new: Library) -> set[str]:
 def changed_keys(old: Library, new: Library, ids: set[str] | None = None) -> set:
     """Every key a page may have recorded that the change from `old` to `new` touches."""
     ids = changed_ids(old, new) if ids is None else ids
+    known = dict.keys(old.entries) | dict.keys(new.entries)
     keys: set = set()
     for entry_id in ids:
         versions = [dict.get(library.entries, entry_id) for library in (old, new)]
         for entry in versions:
             if entry is not None:
-                keys |= entry_keys(entry)
+                keys |= entry_keys(entry, known)
         keys |= _pages_that_come_or_go(old, new, versions)
     return keys
 

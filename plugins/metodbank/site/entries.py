@@ -9,6 +9,7 @@ from ..content.bodylinks import replace_references
 from ..content.library import Entry
 from ..content.urls import entry_url
 from .backlinks import backlink_sections
+from .evidence import evidence_section
 from .facts import fact_rows
 from .html import Rendered, assemble, block
 from .sections import kind_sections
@@ -23,6 +24,7 @@ def entry_page(view: SiteView, entry: Entry) -> Rendered:
         Markup("<h1>{}</h1>").format(item.title),
         Markup('<p class="mb-lead">{}</p>').format(item.summary),
         block("facts.html", kind=entry.kind, rows=fact_rows(view, entry, current)),
+        *evidence_section(view, entry),
     ]
     before, after = kind_sections(view, entry)
     parts += before

@@ -8,6 +8,7 @@ fixed Swedish headings are written as Markdown.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
+
+from .marks import inferred_mark
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,6 +34,7 @@ def template_env(folder: Path) -> Environment:
 
 ENV = template_env(TEMPLATES)
 """The page templates (site/templates)."""
+ENV.globals["inferred_mark"] = inferred_mark
 
 NOT_REPORTED = "Inte rapporterat i källan."
 
@@ -39,6 +43,8 @@ NOT_REPORTED = "Inte rapporterat i källan."
 class Link:
     text: str
     url: str | None = None
+    inferred: str | None = None
+    """The editors' reason when the value is inferred (shown as "tolkat")."""
 
 
 @dataclass
@@ -52,6 +58,8 @@ class Row:
     """Show the links one per line instead of on one line."""
     badge: int | None = None
     """A percentage shown as a badge before the text."""
+    inferred: str | None = None
+    """The editors' reason when the value is inferred (shown as "tolkat")."""
 
 
 @dataclass
@@ -62,8 +70,8 @@ class Rendered:
 
     markdown: str
     slots: dict[str, str]
-    title: str | None = None
-    """The page title as the theme prints it (HTML-escaped); also in the front matter of `markdown`."""
+    meta: dict | None = None
+    """The page's front matter (also at the top of `markdown`), so that it need not be parsed."""
 
     def fill(self, html: str) -> str:
         """The rendered page HTML with every placeholder replaced by its block."""
@@ -75,8 +83,9 @@ class Rendered:
 _SLOT_NONCE = secrets.token_hex(4)
 
 
-def assemble(title: str, parts: list) -> Rendered:
-    """Join Markdown parts (str) and HTML blocks (Markup) into one page."""
+def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
+    """Join Markdown parts (str) and HTML blocks (Markup) into one page; `hide` names parts
+    of the theme to leave out (Material's `hide`: navigation, toc)."""
     chunks, slots = [], {}
     for part in parts:
         if not part:
@@ -87,15 +96,19 @@ def assemble(title: str, parts: list) -> Rendered:
             chunks.append(token)
         else:
             chunks.append(part)
-    return Rendered(page_meta(title) + "\n\n".join(chunks) + "\n", slots, str(escape(title)))
+    meta = {"title": str(escape(title)), **({"hide": list(hide)} if hide else {})}
+    return Rendered(page_meta(title, hide) + "\n\n".join(chunks) + "\n", slots, meta)
 
 
-def page_meta(title: str) -> str:
+def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
     """Front matter for a generated page. The theme prints `page.title` unescaped in places,
     so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them).
-    Written as a JSON string, which is valid YAML, because a YAML dump per page is slow."""
+    Written as JSON values, which are valid YAML, because a YAML dump per page is slow."""
     quoted = json.dumps(str(escape(title)), ensure_ascii=False)
-    return "---\ntitle: " + quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n---\n\n"
+    lines = ["title: " + quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")]
+    if hide:
+        lines.append("hide: " + json.dumps(list(hide)))
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def block(template: str, **context) -> Markup:
@@ -132,3 +145,12 @@ def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
             '<a href="{}">{}</a>. {}.</p>'
         ).format(title, publisher, url, url, when)
     )
+
+
+def drop_asset(html: str, asset: str, used: bool) -> str:
+    """The page without its `<link>` or `<script>` for `asset` (a site path such as
+    `assets/kit.js`) unless the page `used` it: every page then loads only what it needs."""
+    if used:
+        return html
+    path = r'"(?:[./]*/)?' + re.escape(asset) + r'"'
+    return re.sub(rf'[ \t]*<(?:link rel="stylesheet" href={path}>|script src={path}></script>)\n?', "", html)

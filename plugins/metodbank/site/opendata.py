@@ -9,6 +9,7 @@ import json
 
 from pydantic import BaseModel
 
+from ..content.evidence import grade
 from ..content.fieldinfo import nested_model, ordered_fields
 from ..content.kinds import KINDS, Kind
 from ..content.library import Library
@@ -16,6 +17,26 @@ from ..content.urls import page_uri, page_url
 
 LIST_SEPARATOR = " | "
 FOLDER = "oppna-data"
+GRADED = ("method", "factor", "recommendation")
+"""Kinds with a derived evidence grade."""
+
+EXTRA_COLUMNS = [
+    ("inferred_fields", "Fält vars värde redaktionen har tolkat (skälen står i inferred).", "lista, text", None),
+    ("evidence.step", "Evidenssteg 0–5, räknat fram ur källorna (se Om evidensnivåer).", "heltal", GRADED),
+    ("evidence.label", "Evidensstegets namn, till exempel Beskriven.", "text", GRADED),
+    ("evidence.flags", "Flaggor: Spridd, Oberoende, Otillräckligt underlag, Ingen eller negativ effekt.", "lista, text", GRADED),
+    ("evidence.next_step", "Vad som skulle ta posten ett steg upp.", "text", GRADED),
+    ("evidence.declaration", "Kunskapsdeklaration: betyg A–D per område.", "lista, text", GRADED),
+    ("evidence.cases", "Antal fall bakom bedömningen (tolkade kopplingar räknas inte).", "heltal", GRADED),
+    ("evidence.review_due", "När underlaget ska granskas igen.", "datum ÅÅÅÅ-MM-DD", GRADED),
+]  # fmt: skip
+"""Derived columns after the model's own: (name, description, value, kinds or None for all)."""
+
+
+def extra_columns(kind: Kind) -> list[tuple[str, str, str]]:
+    return [
+        (name, text, what) for name, text, what, kinds in EXTRA_COLUMNS if kinds is None or kind.name in kinds
+    ]
 
 
 def data_files(kind: Kind) -> dict[str, str]:
@@ -49,6 +70,8 @@ def safe_cell(text: str) -> str:
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False) if value else ""
     if isinstance(value, list):
         if any(isinstance(v, dict) for v in value):
             return safe_cell(json.dumps(value, ensure_ascii=False))
@@ -64,12 +87,19 @@ def _lookup(record: dict, column: str):
 
 
 def records(library: Library, kind: Kind, site_url: str) -> list[dict]:
-    """Every entry of `kind` as plain data, with its id and web address first."""
+    """Every entry of `kind` as plain data, with its id and web address first, then which
+    fields are inferred and (for methods, factors and recommendations) the derived evidence."""
     base = site_url.rstrip("/") + "/"
-    return [
-        {"id": e.id, "url": base + page_url(page_uri(kind, e.id)), **e.item.model_dump(mode="json")}
-        for e in library.of_kind(kind.name)
-    ]
+    rows = []
+    for e in library.of_kind(kind.name):
+        row = {"id": e.id, "url": base + page_url(page_uri(kind, e.id)), **e.item.model_dump(mode="json")}
+        row["inferred_fields"] = list(e.item.inferred)
+        if kind.name in GRADED and library.crossrefs is not None:
+            evidence = grade(e, library.crossrefs).as_dict()
+            evidence["declaration"] = [f"{name} {letter}" for name, letter in evidence["declaration"].items()]
+            row["evidence"] = evidence
+        rows.append(row)
+    return rows
 
 
 def to_json(rows: list[dict]) -> str:
@@ -77,7 +107,7 @@ def to_json(rows: list[dict]) -> str:
 
 
 def to_csv(kind: Kind, rows: list[dict]) -> str:
-    names = ["id", "url"] + [name for name, _ in columns(kind.model)]
+    names = ["id", "url"] + [name for name, _ in columns(kind.model)] + [n for n, _, _ in extra_columns(kind)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(names)

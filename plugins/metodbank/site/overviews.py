@@ -21,16 +21,21 @@ SORT_CONTROLS = Markup(
 """Sort buttons for overview lists; hidden until the script shows them (no JS: sorted by title)."""
 
 SECTION_INTROS = {
-    "method": "Metoder är beprövade arbetssätt, paketerade för att kopieras: syfte, steg, roller, "
-    "insats, risker och en checklista. Under varje metod ser du i vilka fall den har prövats.",
+    "method": "Metoder är arbetssätt, paketerade för att kopieras: syfte, steg, roller, insats, risker "
+    "och en checklista. Varje metod visar i vilka fall den har använts och hur väl den är belagd, "
+    "från 0 Idé till 5 Upprepat belagd. De flesta står i dag lågt, eftersom källorna mest är korta "
+    "notiser och projektsidor.",
     "case": "Fall är konkreta exempel: vad som gjordes, var, av vem och när, vilken fråga aktörerna "
     "valde och vad källorna säger om resultatet.",
-    "factor": "Framgångsfaktorer är lärdomar om vad som får arbetet att fungera, var och en med de fall "
-    "som stöder den.",
+    "factor": "Framgångsfaktorer är lärdomar som källorna lyfter fram, var och en med de fall som stöder "
+    "den och med hur väl den är belagd. De flesta är redaktionens slutsatser av korta källor.",
     "recommendation": "Rekommendationer är konkreta råd till bostadsaktörer, byggda på fallen och "
-    "framgångsfaktorerna.",
-    "organisation": "Aktörer är bostadsföretag, föreningar, kommuner, forskningsaktörer och andra som "
-    "har deltagit i fallen.",
+    "framgångsfaktorerna. Råden är redaktionens; varje rekommendation visar vad den bygger på.",
+    "organisation": "Aktörer är bostadsföretag, branschorganisationer, föreningar, företag, myndigheter, "
+    "forskare och andra som har deltagit i fallen.",
+    "playbook": "Färdplaner är metoder i en ordning: vad ni kan göra först, vad som kommer sedan och vad "
+    "varje steg lämnar över till nästa. Varje färdplan säger om ordningen beskrivs i en källa eller är "
+    "redaktionens sammanställning.",
 }
 
 

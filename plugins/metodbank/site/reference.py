@@ -7,9 +7,9 @@ from markupsafe import Markup
 
 from ..content.fieldinfo import describe_type, field_rows
 from ..content.kinds import KINDS
-from .opendata import LIST_SEPARATOR, columns, data_files
-from .html import Rendered, assemble, block
 from ..content.vocabulary import GROUP_LABELS, Vocabulary
+from .html import Rendered, assemble, block
+from .opendata import LIST_SEPARATOR, columns, data_files, extra_columns
 
 FIELDS_URI = "bidra/falt.md"
 VOCABULARY_URI = "bidra/vokabular.md"
@@ -36,7 +36,7 @@ def vocabulary_page(vocabulary: Vocabulary) -> Rendered:
     parts = [
         "# Vokabulär",
         Markup(
-            "<p>Teman, målgrupper, roller och aktörstyper får bara ta de här värdena. Skriv id:t i "
+            "<p>Teman, målgrupper, roller, aktörstyper och typer av källor får bara ta de här värdena. Skriv id:t i "
             "filen; webbplatsen visar etiketten. Listan finns i <code>data/vocabulary.yml</code>. "
             "Kommunen ska vara en av Sveriges 290 kommuner, skriven som i <code>data/kommuner.yml</code> "
             "(till exempel <code>Norrköping</code>).</p>"
@@ -47,6 +47,7 @@ def vocabulary_page(vocabulary: Vocabulary) -> Rendered:
         "target_groups": "Målgrupper",
         "roles": "Roller",
         "organisation_types": "Aktörstyper",
+        "source_kinds": "Typer av källor",
     }
     for group, terms in vocabulary.groups.items():
         parts += [
@@ -76,6 +77,7 @@ def open_data_page(vocabulary: Vocabulary) -> Rendered:
             (name, field.description or "", describe_type(field, vocabulary))
             for name, field in columns(kind.model)
         ]
+        rows += extra_columns(kind)
         parts += [
             f"## {kind.plural}",
             Markup('<p><a href="{}" download>{}.json</a> · <a href="{}" download>{}.csv</a></p>').format(

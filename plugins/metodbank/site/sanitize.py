@@ -22,6 +22,8 @@ CLASSES = {"a": {"headerlink", "mb-ref"}, "div": ADMONITIONS, "p": {"admonition-
 class of the theme (`md-dialog` …) or of ours (`mb-…`, but the `[[id]]` link style), so a body
 cannot fake page chrome."""
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+"""Only headings keep an id (their permalink anchor); any other element's id is dropped."""
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
 RESERVED_ID = re.compile(r"^(md|mb)(-|$)")
 
@@ -29,7 +31,7 @@ RESERVED_ID = re.compile(r"^(md|mb)(-|$)")
 def _attribute(tag: str, name: str, value: str) -> str | None:
     """Keep an `id` only when it is a plain heading anchor that no page script relies on
     (no DOM clobbering: `__search`, `md-…`, `mb-…` are dropped)."""
-    if name == "id" and (not SAFE_ID.match(value) or RESERVED_ID.match(value)):
+    if name == "id" and (tag not in HEADINGS or not SAFE_ID.match(value) or RESERVED_ID.match(value)):
         return None
     return value
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content.crossrefs import CrossRefs
+from ..content.evidence import Grade, grade
 from ..content.library import Entry, Library
 from ..content.urls import entry_url, page_url, relative_url
 from .html import Link, block
+from .marks import mark
 from .taxonomy import FACET_BY_FIELD, Facet, Taxonomy, term_uri
 
 
@@ -27,6 +29,13 @@ class SiteView:
     @property
     def vocabulary(self):
         return self.library.vocabulary
+
+    def grade(self, entry: Entry) -> Grade:
+        """The derived evidence of a method, success factor or recommendation (once per view)."""
+        cache = self.__dict__.setdefault("_grades", {})
+        if entry.id not in cache:
+            cache[entry.id] = grade(entry, self.refs)
+        return cache[entry.id]
 
     def url_of(self, entry_id: str) -> str | None:
         entry = self.library.entries.get(entry_id)
@@ -66,16 +75,24 @@ class SiteView:
         ]
         return block("list.html", items=rows)
 
-    def list_meta(self, entry: Entry) -> str:
-        """The short facts under an entry's title in lists: place, year, themes or type."""
+    def list_meta(self, entry: Entry) -> Markup:
+        """The short facts under an entry's title in lists: place, year, themes or type, and
+        the evidence step; inferred values carry their marker."""
         item = entry.item
         bits = []
         if entry.kind.name == "case":
-            bits.append(item.municipality or "Nationellt")
+            if item.municipality:
+                bits.append(Markup("{}{}").format(item.municipality, mark(item, "municipality")))
+            else:
+                bits.append(Markup("Nationellt{}").format(mark(item, "scope")))
             if item.period:
-                bits.append(item.period.start[:4])
+                bits.append(Markup("{}{}").format(item.period.start[:4], mark(item, "period.start")))
         if hasattr(item, "themes"):
             bits.append(", ".join(self.vocabulary.label("themes", t) for t in item.themes))
         if entry.kind.name == "organisation":
-            bits.append(self.vocabulary.label("organisation_types", item.type))
-        return " · ".join(bits)
+            kind = self.vocabulary.label("organisation_types", item.type)
+            bits.append(Markup("{}{}").format(kind, mark(item, "type")))
+        if entry.kind.name in ("method", "factor", "recommendation") and self.refs is not None:
+            found = self.grade(entry)
+            bits.append(f"Evidens: steg {found.step} {found.label}")
+        return Markup(" · ").join(bits)

@@ -135,4 +135,13 @@
     list.textContent = "";
     meta.textContent = "Skriv för att söka";
   });
+
+  // A search address (?sok=ord) opens the search with its results, so a search can be shared.
+  // (Not ?q=: the method finder uses q for its own text box.)
+  var shared = new URLSearchParams(window.location.search).get("sok");
+  if (shared) {
+    input.value = shared;
+    open();
+    search();
+  }
 })();

@@ -34,3 +34,14 @@
     init();
   }
 })();
+// Metodbanken: Escape closes the reason of a "tolkat" marker that has keyboard focus
+// (WCAG 1.4.13: content shown on focus can be dismissed).
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    var active = document.activeElement;
+    if (event.key === "Escape" && active && active.classList && active.classList.contains("mb-inferred")) {
+      active.blur();
+    }
+  });
+})();
