@@ -119,10 +119,11 @@ def build(c, strict=True):
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
-    """Build and serve the site on http://127.0.0.1:8000 with live reload."""
+    """Build and serve the site on http://127.0.0.1:8000; a save rebuilds only the pages it affects."""
     from metodbank.build import engine_env
 
-    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False, env=engine_env())
+    command = f"{sys.executable} -m mkdocs serve --dirtyreload --livereload -a 127.0.0.1:{port}"
+    c.run(command, pty=False, env=engine_env())
 
 
 @task
@@ -164,11 +165,16 @@ def lighthouse(c):
 
 
 @task(
-    help={"cases": "comma-separated library sizes (default 100,1000)", "out": "JSON file for the raw numbers"}
+    help={
+        "cases": "comma-separated library sizes (default 1000,2000,5000)",
+        "out": "JSON file for the numbers (shown on the Prestanda page)",
+        "samples": "builds of each kind per size, median reported (at least 3)",
+        "edits": "saves timed under serve per size",
+    }
 )
-def bench(c, cases="100,1000", out="benchmarks/results.json"):
-    """Build synthetic libraries with all plugins and with plain MkDocs + Material; print the figures."""
+def bench(c, cases="1000,2000,5000", out="benchmarks/results.json", samples=3, edits=5):
+    """Measure builds of synthetic libraries against plain MkDocs + Material; print and save the figures."""
     from benchmarks import bench as benchmark
 
-    sizes = [int(size) for size in cases.split(",")]
-    benchmark.run(sizes, ROOT, ROOT / out if out else None)
+    sizes = [int(size) for size in cases.split(",") if size]
+    benchmark.run(sizes, ROOT, ROOT / out if out else None, samples=int(samples), edits=int(edits))
