@@ -136,10 +136,11 @@ def build(c, strict=True):
 
 @task(help={"port": "porten på 127.0.0.1 (8000 om inget anges)"})
 def serve(c, port=8000):
-    """Bygg och visa webbplatsen på http://127.0.0.1:8000; sidan laddas om när du sparar en fil."""
+    """Bygg och visa webbplatsen på http://127.0.0.1:8000; en sparad fil bygger bara om sidorna den berör."""
     from metodbank.build import engine_env
 
-    c.run(f"{sys.executable} -m mkdocs serve --livereload -a 127.0.0.1:{port}", pty=False, env=engine_env())
+    command = f"{sys.executable} -m mkdocs serve --dirtyreload --livereload -a 127.0.0.1:{port}"
+    c.run(command, pty=False, env=engine_env())
 
 
 @task
@@ -182,13 +183,15 @@ def lighthouse(c):
 
 @task(
     help={
-        "cases": "storlekar på biblioteken, med kommatecken emellan (100,1000 om inget anges)",
-        "out": "JSON-fil för de uppmätta värdena",
+        "cases": "storlekar på biblioteken, med kommatecken emellan (1000,2000,5000 om inget anges)",
+        "out": "JSON-fil för mätvärdena (visas på sidan Prestanda)",
+        "samples": "byggen av varje slag per storlek; medianen redovisas (minst 3)",
+        "edits": "sparade ändringar under serve som tidmäts per storlek",
     }
 )
-def bench(c, cases="100,1000", out="benchmarks/results.json"):
-    """Bygg syntetiska bibliotek med alla plugins och med enbart MkDocs + Material, och skriv ut mätvärdena."""
+def bench(c, cases="1000,2000,5000", out="benchmarks/results.json", samples=3, edits=5):
+    """Mät byggen av syntetiska bibliotek mot enbart MkDocs + Material; skriv ut och spara mätvärdena."""
     from benchmarks import bench as benchmark
 
-    sizes = [int(size) for size in cases.split(",")]
-    benchmark.run(sizes, ROOT, ROOT / out if out else None)
+    sizes = [int(size) for size in cases.split(",") if size]
+    benchmark.run(sizes, ROOT, ROOT / out if out else None, samples=int(samples), edits=int(edits))

@@ -1,6 +1,15 @@
-"""Benchmarks: build a synthetic library of each size with all plugins and with a plain
-MkDocs + Material configuration over the same Markdown, and report times, ratio, peak
-memory and sizes. Run through `invoke bench`; numbers go to stdout and to a JSON file."""
+"""Benchmarks (`invoke bench`): for each library size, a synthetic library (with the real
+library beside it, so every hand-written page's links resolve and the build is strict) built
+with all plugins and with a plain MkDocs + Material configuration over the same Markdown.
+
+Per size, every build is sampled at least three times and the median is reported; cold and
+plain builds alternate, so that a busy moment on a shared machine hits both. Measured: cold
+full build (no caches), plain build, warm full build (caches from the last build, one case
+changed), the edit round trip under `mkdocs serve --dirtyreload`, peak memory of the whole
+process tree, validation alone, a case page's size, the bytes of the browser's first
+search, and the time per kind of generated page. The machine, its load and the date are
+recorded with the numbers, and ratios are only ever taken within one run.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +17,6 @@ import json
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,17 +28,11 @@ from metodbank.content.kinds import KINDS
 from metodbank.content.vocabulary import Vocabulary
 from metodbank.project import load_library
 
+from benchmarks.browser import first_query_bytes
+from benchmarks.measure import load_average, median, run_measured
+from benchmarks.report import print_report
+from benchmarks.serve import edit_roundtrips
 from benchmarks.synthetic import generate_library
-
-# Runs MkDocs in a child process and writes that process's peak memory (KiB) to a file.
-_MEASURED = (
-    "import atexit, resource, runpy, sys\n"
-    "out = sys.argv.pop(1)\n"
-    "peak = lambda: max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
-    "atexit.register(lambda: open(out, 'w').write(str(peak())))\n"
-    "sys.argv[0] = 'mkdocs'\n"
-    "runpy.run_module('mkdocs', run_name='__main__')\n"
-)
 
 PLAIN_YML = """site_name: Plain
 theme:
@@ -44,40 +46,26 @@ nav:
   - Start: index.md
 {sections}
 """
-
-
-def _measured_build(project: Path, site: Path) -> tuple[float, int]:
-    """Seconds and peak KiB of one `mkdocs build` of `project` into `site`."""
-    rss_file = project / "peak-rss.txt"
-    command = [sys.executable, "-c", _MEASURED, str(rss_file), "build", "-q", "--site-dir", str(site)]
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=project, env=engine_env(), capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
-    return elapsed, int(rss_file.read_text())
-
-
-def _folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+CONTENT = ("cases", "methods", "organisations")
 
 
 def make_projects(root: Path, cases: int, repo: Path) -> tuple[Path, Path]:
-    """A full project and a plain one over the same generated Markdown."""
+    """A full project (the real library plus `cases` synthetic cases and the rest in
+    proportion) and a plain one over the same Markdown."""
     full = root / "full"
-    shutil.copytree(repo / "data", full / "data")
-    generate_library(full, cases, Vocabulary.load(repo / "data"))
-    shutil.copytree(repo / "docs", full / "docs")
+    for folder in CONTENT + ("data", "docs"):
+        shutil.copytree(repo / folder, full / folder)
     shutil.copy(repo / "mkdocs.yml", full / "mkdocs.yml")
+    if cases:
+        generate_library(full, cases, Vocabulary.load(repo / "data"))
     plain = root / "plain"
     (plain / "docs").mkdir(parents=True)
     (plain / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     sections = []
     for kind in KINDS:
-        source = full / kind.folder
         target = plain / "docs" / kind.section
         target.mkdir(parents=True, exist_ok=True)
-        for path in source.glob("*.md"):
+        for path in (full / kind.folder).glob("*.md"):
             shutil.copy(path, target / path.name)
         (target / "index.md").write_text(f"# {kind.plural}\n", encoding="utf-8")
         sections.append(f"  - {kind.plural}: {kind.section}/index.md")
@@ -85,251 +73,144 @@ def make_projects(root: Path, cases: int, repo: Path) -> tuple[Path, Path]:
     return full, plain
 
 
-QUERIES = (
-    "mötesplats",
-    "mötesplatserna",
-    "ungdomar",
-    "läxhjälp",
-    "samverkan",
-    "trygghet",
-    "förening",
-    "arbete praktik",
-    "dialog",
-    "kvinnor",
-    "studiebesök",
-    "områdesföretag",
-    "bovärd",
-    "utvärdering",
-)
+def build_command(site: Path, strict: bool = True, config: str = "mkdocs.yml") -> list[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", str(site)]
+    return command + (["--strict"] if strict else [])
 
 
-def search_figures(project: Path) -> dict:
-    """Whoosh: fresh index build, rebuild after one changed file, related content, query latency."""
-    from metodbank.search.index import SearchIndex
-
-    library = load_library(project)
-    folder = project / ".bench-index"
-    index = SearchIndex(library, folder)
-    started = time.perf_counter()
-    index.update()
-    build = time.perf_counter() - started
-    started = time.perf_counter()
-    index.related()
-    related = time.perf_counter() - started
-    case = project / "cases" / "fall-00000.md"
-    case.write_text(case.read_text(encoding="utf-8") + "\nEn ny mening om läxhjälp.\n", encoding="utf-8")
-    changed = SearchIndex(load_library(project), folder)
-    started = time.perf_counter()
-    stats = changed.update()
-    rebuild = time.perf_counter() - started
-    latencies = []
-    for _ in range(10):
-        for query in QUERIES:
-            started = time.perf_counter()
-            changed.search(query)
-            latencies.append(time.perf_counter() - started)
-    latencies.sort()
-    return {
-        "index_build_seconds": round(build, 2),
-        "index_one_change_seconds": round(rebuild, 3),
-        "index_one_change_updated": stats.updated,
-        "related_seconds": round(related, 2),
-        "query_median_ms": round(latencies[len(latencies) // 2] * 1000, 1),
-        "query_p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1),
-    }
-
-
-def first_query_bytes(site: Path, query: str = "mötesplats") -> int | None:
-    """Bytes of Pagefind files a browser downloads for its first query (None without Chromium)."""
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists() or not (site / "pagefind").exists():
-        return None
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    total = 0
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(chromium),
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            tab = browser.new_page()
-            sizes: list[int] = []
-            tab.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
-            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-            box = tab.locator("[data-mb-search-input]")
-            box.click()
-            box.fill(query)
-            tab.wait_for_function(
-                "document.querySelector('[data-mb-search-meta]').textContent.match(/träff/)"
-            )
-            tab.wait_for_load_state("networkidle")
-            total = sum(sizes)
-            browser.close()
-    finally:
-        server.shutdown()
-    return total
-
-
-def run_size(cases: int, repo: Path) -> dict:
-    """Every figure for one library size."""
-    with tempfile.TemporaryDirectory(prefix=f"metodbank-bench-{cases}-") as tmp:
-        full, plain = make_projects(Path(tmp), cases, repo)
-        started = time.perf_counter()
-        library = load_library(full)
-        validate_seconds = time.perf_counter() - started
-        if library.errors:
-            raise RuntimeError(f"generated library has errors: {library.errors[:3]}")
-        full_seconds, full_kib = _measured_build(full, full / "site")
-        plain_seconds, plain_kib = _measured_build(plain, plain / "site")
-        site = full / "site"
-        search = [p for p in (site / "search", site / "pagefind") if p.exists()]
-        browser_bytes = first_query_bytes(site)
-        return {
-            **search_figures(full),
-            "first_query_bytes": browser_bytes,
-            "cases": cases,
-            "files": len(library.entries),
-            "build_seconds": round(full_seconds, 2),
-            "plain_build_seconds": round(plain_seconds, 2),
-            "ratio": round(full_seconds / plain_seconds, 2),
-            "peak_memory_mib": round(full_kib / 1024, 1),
-            "plain_peak_memory_mib": round(plain_kib / 1024, 1),
-            "case_page_bytes": (site / "fall" / "fall-00000" / "index.html").stat().st_size,
-            "pages": sum(1 for _ in site.rglob("index.html")),
-            "site_bytes": _folder_size(site),
-            "search_index_bytes": sum(_folder_size(p) for p in search),
-            "validate_seconds": round(validate_seconds, 2),
-        }
-
-
-COLUMNS = (
-    ("cases", "fall"),
-    ("files", "filer"),
-    ("build_seconds", "bygge s"),
-    ("plain_build_seconds", "enkelt s"),
-    ("ratio", "kvot"),
-    ("peak_memory_mib", "minne MiB"),
-    ("case_page_bytes", "fallsida B"),
-    ("pages", "sidor"),
-    ("site_bytes", "webbplats B"),
-    ("search_index_bytes", "sökindex B"),
-    ("validate_seconds", "validera s"),
-)
-
-SEARCH_COLUMNS = (
-    ("cases", "fall"),
-    ("index_build_seconds", "index s"),
-    ("index_one_change_seconds", "en ändring s"),
-    ("related_seconds", "liknande s"),
-    ("query_median_ms", "fråga median ms"),
-    ("query_p95_ms", "fråga p95 ms"),
-    ("first_query_bytes", "första sökning B"),
-)
-
-
-def table(rows: list[dict], columns=COLUMNS) -> str:
-    """The results as a Markdown table."""
-    lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
-    for row in rows:
-        lines.append("| " + " | ".join(str(row.get(key)) for key, _ in columns) + " |")
-    return "\n".join(lines)
-
-
-def machine() -> str:
-    cores = os.cpu_count()
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**30
-    return (
-        f"{platform.machine()}, {cores} kärnor, {memory} GiB minne, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
+def touch_case(project: Path, number: int) -> None:
+    """Change one case (a sentence added to its body), as a contributor's edit would."""
+    path = sorted((project / "cases").glob("*.md"))[0]
+    path.write_text(
+        path.read_text(encoding="utf-8") + f"\nÄndring {number} för mätningen.\n", encoding="utf-8"
     )
 
 
-TARGETS = "Mål vid 5 000 fall: hela bygget högst 1,5 × det enkla, validering under 5 s, toppminne under 1 GB, fallsidan lika stor vid 1 000 och 5 000 fall."
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+def sample_builds(full: Path, plain: Path, samples: int) -> dict:
+    """Cold, plain and warm builds, `samples` of each; cold and plain alternate."""
+    env = engine_env()
+    cold, flat, warm = [], [], []
+    for _ in range(samples):
+        shutil.rmtree(full / ".cache", ignore_errors=True)
+        cold.append(run_measured(build_command(full / "site"), full, env))
+        flat.append(run_measured(build_command(plain / "site", strict=False), plain, env))
+    for number in range(samples):
+        touch_case(full, number)
+        warm.append(run_measured(build_command(full / "site"), full, env))
+    return {"cold": cold, "plain": flat, "warm": warm}
 
 
-def verdicts(rows: list[dict]) -> list[str]:
-    """Each target with the measured figure and whether it is met."""
-    by_size = {row["cases"]: row for row in rows}
-    largest = by_size[max(by_size)]
-    lines = [
-        f"Bygge: {largest['ratio']} × det enkla bygget vid {largest['cases']} fall "
-        + ("(uppfyllt)" if largest["ratio"] <= 1.5 else "(inte uppfyllt, se nedan)"),
-        f"Validering: {largest['validate_seconds']} s "
-        + ("(uppfyllt)" if largest["validate_seconds"] < 5 else "(inte uppfyllt)"),
-        f"Toppminne: {largest['peak_memory_mib']} MiB "
-        + ("(uppfyllt)" if largest["peak_memory_mib"] < 1024 else "(inte uppfyllt)"),
-    ]
-    sizes = sorted(by_size)
-    if len(sizes) > 1:
-        small, large = by_size[sizes[0]]["case_page_bytes"], largest["case_page_bytes"]
-        change = 100 * (large - small) / small
-        lines.append(
-            f"Fallsidan: {small} byte vid {sizes[0]} fall och {large} byte vid {sizes[-1]} fall ({change:+.1f} %)"
+def page_kinds(full: Path) -> dict:
+    """One extra cold build with the timing hook: seconds per kind of page, and per stage."""
+    config = full / "mkdocs-bench.yml"
+    text = (full / "mkdocs.yml").read_text(encoding="utf-8")
+    shutil.copy(Path(__file__).with_name("pagekinds.py"), full / "pagekinds.py")
+    config.write_text(text + "\nhooks:\n  - pagekinds.py\n", encoding="utf-8")
+    shutil.rmtree(full / ".cache", ignore_errors=True)
+    out = full / "kinds.json"
+    run_measured(
+        build_command(full / "site", config=config.name),
+        full,
+        {**engine_env(), "METODBANK_BENCH_KINDS": str(out)},
+    )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def validate_seconds(project: Path, samples: int) -> float:
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        library = load_library(project)
+        times.append(time.perf_counter() - started)
+        if library.errors:
+            raise RuntimeError(f"the generated library has errors: {library.errors[:3]}")
+    return median(times)
+
+
+def run_size(cases: int, repo: Path, samples: int, edits: int) -> dict:
+    """Every figure for one library size (0: the real library alone)."""
+    load_before = load_average()
+    with tempfile.TemporaryDirectory(prefix=f"metodbank-bench-{cases}-") as tmp:
+        full, plain = make_projects(Path(tmp), cases, repo)
+        library = load_library(full)
+        validate = validate_seconds(full, samples)
+        builds = sample_builds(full, plain, samples)
+        site = full / "site"
+        case_page = site / "fall" / ("fall-00000" if cases else sorted(library.entries)[0]) / "index.html"
+        row = summarise(builds)
+        row.update(
+            cases=len(library.of_kind("case")),
+            synthetic_cases=cases,
+            entries=len(library.entries),
+            pages=sum(1 for _ in site.rglob("index.html")),
+            validate_s=round(validate, 3),
+            case_page_bytes=case_page.stat().st_size if case_page.exists() else None,
+            first_search_bytes=first_query_bytes(site),
+            pagefind_parts=1 + len(json.loads((site / "pagefind" / "metodbank-shards.json").read_text())),
         )
-    return lines
+        row["page_kinds"] = page_kinds(full)
+        roundtrips = edit_roundtrips(full, edits)
+        row["edit_roundtrip_s"] = round(median(roundtrips), 3)
+        row["edit_roundtrip_samples"] = [round(t, 3) for t in roundtrips]
+    row["load"] = {"before": load_before, "after": load_average()}
+    return row
 
 
-def page_section(rows: list[dict], when: str, machine_text: str) -> str:
-    """The measured part of the Prestanda page (between the bench markers)."""
-    parts = [
-        START,
-        f"*Mätt {when} på {machine_text} med `invoke bench --cases {','.join(str(r['cases']) for r in rows)}`. "
-        "Råa siffror: `benchmarks/results.json`.*",
-        "",
-        "### Bygge",
-        "",
-        table(rows),
-        "",
-        "### Sökning",
-        "",
-        table(rows, SEARCH_COLUMNS),
-        "",
-        "### Mot målen",
-        "",
-        TARGETS,
-        "",
-        *[f"- {line}" for line in verdicts(rows)],
-        END,
-    ]
-    return "\n".join(parts)
+def summarise(builds: dict) -> dict:
+    """Medians and ratios (within this run) of the sampled builds."""
+    full = median([s.wall for s in builds["cold"]])
+    plain = median([s.wall for s in builds["plain"]])
+    warm = median([s.wall for s in builds["warm"]])
+    full_cpu = median([s.cpu for s in builds["cold"]])
+    plain_cpu = median([s.cpu for s in builds["plain"]])
+    return {
+        "full_s": round(full, 2),
+        "plain_s": round(plain, 2),
+        "warm_s": round(warm, 2),
+        "ratio": round(full / plain, 2),
+        "warm_ratio": round(warm / plain, 2),
+        "cpu_full_s": round(full_cpu, 2),
+        "cpu_plain_s": round(plain_cpu, 2),
+        "cpu_ratio": round(full_cpu / plain_cpu, 2),
+        "cpu_warm_ratio": round(median([s.cpu for s in builds["warm"]]) / plain_cpu, 2),
+        "peak_rss_mib": round(max(s.peak_mib for s in builds["cold"] + builds["warm"]), 1),
+        "plain_peak_rss_mib": round(max(s.peak_mib for s in builds["plain"]), 1),
+        "samples": {name: [round(s.wall, 2) for s in runs] for name, runs in builds.items()},
+    }
 
 
-def write_page(page: Path, rows: list[dict], when: str) -> None:
-    """Replace the measured section of the Prestanda page, keeping the hand-written rest."""
-    text = page.read_text(encoding="utf-8")
-    start, end = text.index(START), text.index(END) + len(END)
-    page.write_text(text[:start] + page_section(rows, when, machine()) + text[end:], encoding="utf-8")
+def machine() -> dict:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**30
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
 
 
-def run(sizes: list[int], repo: Path, out: Path | None = None) -> list[dict]:
+def run(sizes: list[int], repo: Path, out: Path | None = None, samples: int = 3, edits: int = 5) -> dict:
+    """Measure every size (and the real library alone, as size 0 first), print the report and
+    write the numbers to `out`."""
+    samples = max(3, samples)
+    started = time.strftime("%Y-%m-%dT%H:%M:%S")
     rows = []
-    for cases in sizes:
-        rows.append(run_size(cases, repo))
-        print(f"{cases} fall klart", flush=True)
-    print("\nBygge (alla plugins jämfört med enkel MkDocs + Material över samma Markdown):")
-    print(table(rows))
-    print("\nSök (Whoosh vid bygget, Pagefind i webbläsaren):")
-    print(table(rows, SEARCH_COLUMNS))
-    if out is not None:
-        page = repo / "docs" / "utvecklare" / "prestanda.md"
-        if page.exists():
-            write_page(page, rows, date.today().isoformat())
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(
-            json.dumps({"date": date.today().isoformat(), "machine": machine(), "rows": rows}, indent=2)
-            + "\n",
-            encoding="utf-8",
+    for cases in [0, *sizes]:
+        rows.append(run_size(cases, repo, samples, edits))
+        print(
+            f"{cases or 'riktiga'} fall klart ({rows[-1]['full_s']} s, kvot {rows[-1]['ratio']})", flush=True
         )
-    return rows
+    results = {
+        "date": date.today().isoformat(),
+        "started": started,
+        "machine": machine(),
+        "samples": samples,
+        "real": rows[0],
+        "rows": rows[1:],
+    }
+    print_report(results)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return results

@@ -288,3 +288,12 @@ def test_case_page_size_does_not_grow_with_the_library(tmp_path):
         size_small = (small / "fall" / case / "index.html").stat().st_size
         size_large = (large / "fall" / case / "index.html").stat().st_size
         assert size_small == size_large, case
+
+
+def test_every_municipality_has_a_page_address_of_its_own():
+    """Håbo and Habo slugify alike; every one of the 290 municipalities gets its own page."""
+    from metodbank.site.taxonomy import FACET_BY_FIELD, term_uri
+
+    names = Vocabulary.load(ROOT / "data").municipalities
+    uris = {term_uri(FACET_BY_FIELD["municipality"], name) for name in names}
+    assert len(uris) == len(names) == 290

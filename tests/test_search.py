@@ -16,6 +16,7 @@ from metodbank.cli import search as cli_search
 from metodbank.cli import validate
 from metodbank.project import load_library
 from metodbank.search.index import SearchIndex, vocabulary_terms
+from metodbank.search.related import Related
 from metodbank.search.swedish import analyzer, known_stems, normalise, snowball
 
 LIBRARY = load_library(ROOT)
@@ -102,12 +103,15 @@ def test_update_touches_only_what_changed(library_root, tmp_path):
 
 
 def test_related_is_deterministic_same_kind_and_never_itself(tmp_path):
-    first = SearchIndex(LIBRARY, tmp_path / "a")
-    first.update()
-    second = SearchIndex(LIBRARY, tmp_path / "b")
-    second.update()
-    related = first.related()
-    assert related == second.related()
+    first = Related(KNOWN)
+    first.update(LIBRARY)
+    first.save(tmp_path / "related.pickle")
+    second = Related.load(tmp_path / "related.pickle", KNOWN)
+    assert second.update(LIBRARY) == set()  # nothing changed: nothing scored again
+    related = first.lists
+    fresh = Related(KNOWN)
+    fresh.update(LIBRARY)
+    assert related == fresh.lists == second.lists
     for kind in ("case", "method"):
         for entry in LIBRARY.of_kind(kind):
             ids = related[entry.id]
@@ -185,3 +189,35 @@ def test_unchanged_library_gives_no_near_duplicate_warning(library_root):
     out = io.StringIO()
     validate(library_root, github=False, out=out)
     assert "liknar" not in out.getvalue()
+
+
+def test_related_updates_entry_by_entry_exactly_as_from_scratch(tmp_path):
+    """Edits to a synthetic library: the incremental lists equal lists computed afresh, and
+    the ids reported as changed are exactly those whose list changed."""
+    import random
+
+    from metodbank.content.vocabulary import Vocabulary
+
+    from benchmarks.synthetic import DISTRICT_PARTS, generate_library
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    generate_library(tmp_path, 300, Vocabulary.load(ROOT / "data"))
+    library = load_library(tmp_path)
+    known = known_stems(vocabulary_terms(library))
+    related = Related(known)
+    related.update(library)
+    rng = random.Random(15)
+    # District names are rare terms (key terms of a few pages each): adding them moves the
+    # document frequency of terms other pages rank by, not only the edited pages' own lists.
+    words = [a + b for a in DISTRICT_PARTS[0] for b in DISTRICT_PARTS[1]]
+    for _ in range(6):
+        before = dict(related.lists)
+        for path in rng.sample(sorted((tmp_path / "cases").glob("*.md")), 3):
+            extra = " ".join(rng.choice(words) for _ in range(20))
+            path.write_text(path.read_text(encoding="utf-8") + f"\n{extra}\n", encoding="utf-8")
+        library = load_library(tmp_path)
+        changed = related.update(library)
+        fresh = Related(known)
+        fresh.update(library)
+        assert related.lists == fresh.lists
+        assert changed == {i for i in fresh.lists if before.get(i) != fresh.lists[i]}

@@ -87,3 +87,30 @@ def test_first_query_downloads_only_part_of_the_index(tab, site_url, built_site)
     assert any(name.startswith("index/") for name in fetched)
     assert len([n for n in fetched if n.startswith("fragment/")]) <= 10
     assert len(fetched) < len(index_files)
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory):
+    """The same pages, indexed in parts of at most two pages (as a large site is)."""
+    config = MKDOCS_YML_ALL.replace(
+        "  - metodbank-search\n", "  - metodbank-search:\n      pagefind_part: 2\n"
+    )
+    root = make_site_project(tmp_path_factory.mktemp("parted"), config)
+    write_library(root, {rel: VALID[rel].replace(old, new) for rel, (old, new) in BODIES.items()})
+    assert build_site(root, site_dir=root / "site", strict=True) == 0
+    url, server = serve_folder(root / "site")
+    yield root / "site", url
+    server.shutdown()
+
+
+def test_a_search_finds_pages_in_every_part_of_the_index(tab, parted_site):
+    import json
+
+    site, url = parted_site
+    parts = json.loads((site / "pagefind" / "metodbank-shards.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 2 and all(
+        (site / "pagefind" / part / "pagefind-entry.json").exists() for part in parts
+    )
+    found = set(search(tab, url, "mötesplats"))
+    assert {"fall/fallet", "metoder/motesplats", "framgangsfaktorer/innehall"} <= found
+    assert "rekommendationer/borja-smatt" in set(search(tab, url, "handledningsmodell"))

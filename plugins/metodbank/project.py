@@ -13,15 +13,23 @@ from pathlib import Path
 import yaml
 
 from .cards.limits import card_check
+from .content.cache import ParseCache, code_key
 from .content.library import Library, read_library
 
 CHECKS = (card_check,)
 """Rules beyond the content model, from the packages that need them."""
 
 
-def load_library(root: Path, data_dir: Path | None = None) -> Library:
-    """Read and validate every content file under `root` with every rule of the project."""
-    return read_library(root, data_dir, CHECKS)
+def load_library(root: Path, data_dir: Path | None = None, cache: ParseCache | None = None) -> Library:
+    """Read and validate every content file under `root` with every rule of the project
+    (files unchanged since the last build come from `cache`, see `parse_cache`)."""
+    return read_library(root, data_dir, CHECKS, cache)
+
+
+def parse_cache(root: Path, data_dir: Path | None = None, folder: Path | None = None) -> ParseCache:
+    """The on-disk cache of checked content files for the project at `root`."""
+    folder = folder or root / ".cache" / "metodbank"
+    return ParseCache(folder / "library.pickle", code_key(data_dir or root / "data", CHECKS))
 
 
 PLACEHOLDER_URL = "https://metodbanken.example.se/"

@@ -122,20 +122,3 @@ def session_html(title: str, cards: list[Card], cover: dict) -> str:
 def slides_html(title: str, cards: list[Card], cover: dict) -> str:
     """The presentation mode: a title screen, one screen per method, and a closing screen."""
     return ENV.get_template("slides.html").render(title=title, cover=cover, cards=cards)
-
-
-def write_session_pdfs(jobs: list[dict], cache: Path, out: Path) -> list[str]:
-    """The time plan of each deck as a tagged PDF in `out/metodkort/` (`jobs`: file, html),
-    cached by its HTML so that a rebuild renders only plans that changed; returns the paths
-    written, relative to `out`. A plain function for the PDF worker process."""
-    from .pdf import cached, html_to_pdf
-
-    written = []
-    for job in jobs:
-        name = job["file"].removesuffix(".pdf")
-        data = cached(cache / "passplaner", name, job["html"], lambda html=job["html"]: html_to_pdf(html))
-        path = out / "metodkort" / job["file"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(f"metodkort/{job['file']}")
-    return written

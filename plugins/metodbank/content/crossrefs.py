@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .deps import record
 from .evidence import Counts, counts
 from .library import Entry, Library
 
@@ -39,7 +40,7 @@ class CrossRefs:
     @classmethod
     def build(cls, library: Library) -> CrossRefs:
         refs = cls(library)
-        for entry in library.entries.values():
+        for entry in dict.values(library.entries):
             for name in REFERENCE_FIELDS.get(entry.kind.name, ()):
                 for target in getattr(entry.item, name):
                     refs.incoming[target][(entry.kind.name, name)].append(entry.id)
@@ -52,12 +53,13 @@ class CrossRefs:
 
     def referring(self, target: str, kind: str, name: str) -> list[Entry]:
         """Entries of `kind` whose field `name` points at `target`, sorted by title."""
+        record(("in", target))
         ids = self.incoming.get(target, {}).get((kind, name), [])
         return self._entries(ids)
 
     def _entries(self, ids) -> list[Entry]:
         entries = self.library.entries
-        return sorted((entries[i] for i in set(ids) if i in entries), key=lambda e: e.title.lower())
+        return sorted((entries[i] for i in set(ids) if i in entries), key=lambda e: (e.title.lower(), e.id))
 
     # -- what each page shows ------------------------------------------------------------
 
@@ -84,6 +86,7 @@ class CrossRefs:
 
     def copies_of(self, entry_id: str) -> list[Entry]:
         """Cases that copied this case or method, sorted by start year then title."""
+        record(("in", entry_id))
         cases = self._entries(self.copies.get(entry_id, []))
         return sorted(
             cases, key=lambda e: (e.item.period.start if e.item.period else "9999", e.title.lower())

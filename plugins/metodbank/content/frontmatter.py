@@ -106,11 +106,12 @@ MAX_FRONT_EVENTS = 20_000
 MAX_DEPTH = 12
 
 
-def read_source(path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
-    """Parse `path`; on failure return None and the located problems."""
-    raw, problem = _read_bytes(path, rel)
+def read_source(path: Path, rel: str, raw: bytes | None = None) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Parse `path` (or its bytes `raw`); on failure return None and the located problems."""
     if raw is None:
-        return None, [problem]
+        raw, problem = _read_bytes(path, rel)
+        if raw is None:
+            return None, [problem]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .bodylinks import find_references
 from .characters import visible
 from .checks import field_checks
+from .deps import Entries, record
 from .diagnostics import Diagnostic
 from .frontmatter import SourceFile, read_source
 from .ids import is_valid_id, slugify
@@ -37,7 +38,14 @@ class Entry:
     id: str
     kind: Kind
     source: SourceFile
-    item: BaseModel
+    model: BaseModel
+    """The validated model; read it as `item`, so that pages record what they show."""
+
+    @property
+    def item(self) -> BaseModel:
+        """The validated model (reading it records the entry as a dependency of the page)."""
+        record(self.id)
+        return self.model
 
     @property
     def title(self) -> str:
@@ -50,7 +58,7 @@ class Library:
 
     root: Path
     vocabulary: Vocabulary
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=Entries)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     invalid: dict[str, str] = field(default_factory=dict)
     """Relative paths of files that failed, mapped to their kind's name."""
@@ -69,8 +77,10 @@ class Library:
 
     def of_kind(self, name: str) -> list[Entry]:
         """Entries of one kind, sorted by title."""
+        record(("kind", name))
         return sorted(
-            (e for e in self.entries.values() if e.kind.name == name), key=lambda e: e.title.lower()
+            (e for e in dict.values(self.entries) if e.kind.name == name),
+            key=lambda e: (e.title.lower(), e.id),
         )
 
 
@@ -82,11 +92,14 @@ Check = Callable[[Kind, SourceFile, BaseModel], list[Diagnostic]]
 """An extra rule on one valid file, given by a package above this one (e.g. card limits)."""
 
 
-def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Check] = ()) -> Library:
-    """Read and validate every content file under `root`, with the model's rules and `checks`."""
+def read_library(
+    root: Path, data_dir: Path | None = None, checks: Sequence[Check] = (), cache=None
+) -> Library:
+    """Read and validate every content file under `root`, with the model's rules and `checks`.
+    With a `cache` (`content.cache.ParseCache`), unchanged files are not parsed or checked again."""
     root = root.resolve()
     try:
-        vocabulary = Vocabulary.load(data_dir or root / "data")
+        vocabulary = (cache.vocabulary if cache is not None else Vocabulary.load)(data_dir or root / "data")
         published = read_published_emails(data_dir or root / "data")
     except DataError as error:  # nothing can be checked without the vocabulary
         return Library(
@@ -95,12 +108,13 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     library = Library(root, vocabulary)
     found, stray = discover(root)
     library.diagnostics.extend(stray)
-    kinds_by_id, ambiguous, parsed = _register(library, found)
+    kinds_by_id, ambiguous, parsed = _register(library, found, cache)
     context = CheckContext(
         library.vocabulary, kinds_by_id, ambiguous, {k.name: k.folder for k in KINDS}, published
     )
+    validate = cache.validate if cache is not None else validate_source
     for kind, stem, source in parsed:
-        item, problems = validate_source(kind, source, context, checks)
+        item, problems = validate(kind, source, context, checks)
         library.diagnostics.extend(problems)
         if item is None or any(p.severity == "error" for p in problems):
             library.invalid[source.rel] = kind.name
@@ -109,7 +123,9 @@ def read_library(root: Path, data_dir: Path | None = None, checks: Sequence[Chec
     for problem in lineage_problems(library.entries):
         library.diagnostics.append(problem)
         library.invalid[problem.path] = "case"
-    library.entries = {i: e for i, e in library.entries.items() if e.source.rel not in library.invalid}
+    library.entries = Entries(
+        (i, e) for i, e in dict.items(library.entries) if e.source.rel not in library.invalid
+    )
     library.diagnostics.sort()
     return library
 
@@ -140,7 +156,7 @@ def _id_problem(path: Path, rel: str, stem: str, first_file: dict[str, str]) -> 
     return None
 
 
-def _register(library: Library, found: list[tuple[Kind, Path]]):
+def _register(library: Library, found: list[tuple[Kind, Path]], cache=None):
     """Pass 1: read every file and register its id. Returns the kind of every id, the ids
     used by more than one file, and the files that parsed."""
     kinds_by_id: dict[str, str] = {}
@@ -150,7 +166,7 @@ def _register(library: Library, found: list[tuple[Kind, Path]]):
     for kind, path in found:
         rel = path.relative_to(library.root).as_posix()
         stem = path.stem
-        source, problems = read_source(path, rel)
+        source, problems = cache.read(path, rel) if cache is not None else read_source(path, rel)
         library.diagnostics.extend(problems)
         problem = _id_problem(path, rel, stem, first_file)
         if problem is not None:

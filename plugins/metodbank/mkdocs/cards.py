@@ -1,15 +1,19 @@
 """MkDocs plugin `metodbank-cards`: printable method cards (PDF and HTML), decks, the
-"Metodkort" page and the copy + paste kit of every method. Builds on `metodbank-content`
-and `metodbank-links` (list it after them). The logic lives in the `cards` package."""
+"Metodkort" page, the copy + paste kit of every method (Markdown, text, Word and HTML) and,
+for every deck, a two-hour time plan and a presentation mode. Builds on `metodbank-content`
+and `metodbank-links` (list it after them). The logic lives in the `cards` package.
+
+PDFs are kept between builds by key (`cards.pdfstore`): only missing ones are rendered, in
+a worker process while the pages render, and no worker starts when none is missing. Under
+`mkdocs serve` the plugin lives across rebuilds and writes only the files that changed.
+"""
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import shutil
-import tempfile
+import pickle
+import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,13 +26,13 @@ from ..cards.card import card_html
 from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page, session_files
 from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown, plan_text
-from ..cards.pdf import write_all_pdfs
+from ..cards.pdfstore import PdfStore
 from ..cards.plandoc import cached_plan_docx, prune
 from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
 from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
-from ..cards.session import write_session_pdfs
 from ..project import placeholder_warning
 from ..site.html import drop_asset
+from .children import Job
 from .content import content_plugin
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
@@ -44,6 +48,16 @@ class CardsConfig(Config):
 
 class CardsPlugin(BasePlugin[CardsConfig]):
     """Cards for trainers and plans for housing companies, from the same method files."""
+
+    def __init__(self):
+        self.written: dict[str, object] = {}
+        """The card or plan each file was last written from (under serve: skip unchanged)."""
+        self.pdf_job: Job | None = None
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        """Kept alive across the rebuilds of `mkdocs serve`."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         content = content_plugin(config, "metodbank-cards")
@@ -74,73 +88,86 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         return drop_asset(output, "assets/kit.js", used="data-mb-copy" in output)
 
     def on_pre_build(self, *, config):
-        """Start rendering the PDFs in a worker process; pages render meanwhile on the other core."""
-        self.pdf_jobs = []
-        self.session_pages, session_jobs = session_files(self.library, self.cards, self.site_url)
+        """Start rendering the missing PDFs in a worker process; pages render meanwhile."""
+        self.pdf_job = None
         self.plans = {
             card.id: build_plan(
                 self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
             )
             for card in self.cards
         }
+        self.session_pages, session_jobs = session_files(self.library, self.cards, self.site_url)
         if not self.config.pdf:
             return
-        self.pdf_out = Path(
-            tempfile.mkdtemp(
-                prefix="metodkort-", dir=self.cache.parent if self.cache.parent.exists() else None
-            )
+        decks = deck_jobs(self.library, self.cards, self.site_url) + playbook_deck_jobs(
+            self.library, self.cards, self.site_url
         )
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.pdf_jobs = [
-            self.pool.submit(
-                write_all_pdfs,
-                self.cards,
-                deck_jobs(self.library, self.cards, self.site_url)
-                + playbook_deck_jobs(self.library, self.cards, self.site_url),
-                self.cache,
-                self.pdf_out,
-                {method_id: plan_html(plan) for method_id, plan in self.plans.items()},
-            ),
-            self.pool.submit(write_session_pdfs, session_jobs, self.cache, self.pdf_out),
-        ]
+        plans = {method_id: plan_html(plan) for method_id, plan in self.plans.items()}
+        # The decks' time plans (one A4 page each), printed from their HTML like the plans.
+        documents = {f"metodkort/{job['file']}": job["html"] for job in session_jobs}
+        self.store = PdfStore(self.cache / "store")
+        self.pdfs = self.store.plan(self.cards, decks, plans, documents)
+        missing = self.store.missing(self.pdfs)
+        if not missing:
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        job = self.cache / "pdf-job.pickle"
+        job.write_bytes(pickle.dumps((self.cards, decks, plans, missing, self.cache, documents)))
+        self.pdf_job = Job([sys.executable, "-m", "metodbank.cards.pdfstore", str(job)])
 
     def on_build_error(self, *, error):
-        if getattr(self, "pdf_jobs", None):
-            self.pool.shutdown(cancel_futures=True)
-            shutil.rmtree(self.pdf_out, ignore_errors=True)
+        self.stop()
+
+    def on_shutdown(self):
+        self.stop()
+
+    def stop(self) -> None:
+        """End the PDF worker, if any, and wait for it (no process is left behind)."""
+        if self.pdf_job is not None:
+            self.pdf_job.stop()
+        self.pdf_job = None
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
         started = time.perf_counter()
-        (site / SELECTION_PATH).parent.mkdir(parents=True, exist_ok=True)
-        (site / SELECTION_PATH).write_text(selection_html(), encoding="utf-8")
-        used: set[str] = set()
+        self._write(site / SELECTION_PATH, "", lambda _: selection_html())
+        word, used = self.cache / "word", set()
         for card in self.cards:
             paths = artefacts(card.id)
             plan = self.plans[card.id]
-            for key, text in (
-                ("html", card_html(card)),
-                ("plan_md", plan_markdown(plan)),
-                ("plan_html", plan_html(plan)),
-                ("plan_txt", plan_text(plan)),
+            for key, value, render in (
+                ("html", card, card_html),
+                ("plan_md", plan, plan_markdown),
+                ("plan_html", plan, plan_html),
+                ("plan_txt", plan, plan_text),
             ):
-                (site / paths[key]).parent.mkdir(parents=True, exist_ok=True)
-                (site / paths[key]).write_text(text, encoding="utf-8")
-            (site / paths["plan_docx"]).write_bytes(cached_plan_docx(plan, self.cache / "word", used))
-        prune(self.cache / "word", used)
+                self._write(site / paths[key], value, render)
+            # The plan as a Word document, kept in the cache by the plan's content.
+            self._write(site / paths["plan_docx"], plan, lambda p: cached_plan_docx(p, word, used))
+        if not self.serving:  # under serve unchanged plans are skipped, so `used` is partial
+            prune(word, used)
         for name, text in self.session_pages.items():
-            (site / "metodkort" / name).write_text(text, encoding="utf-8")
-        if self.pdf_jobs:
-            try:
-                written = [name for job in self.pdf_jobs for name in job.result()]
-            except Exception as error:
-                raise PluginError(f"metodkorten kunde inte skrivas som PDF: {error}") from error
-            finally:
-                self.pool.shutdown()
-            for name in written:
-                (site / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(self.pdf_out / name), str(site / name))
-            shutil.rmtree(self.pdf_out, ignore_errors=True)
+            self._write(site / "metodkort" / name, text, str)
+        if self.pdf_job is not None:
+            failed, output = self.pdf_job.wait()
+            self.pdf_job = None
+            if failed:
+                raise PluginError(f"metodkorten kunde inte skrivas som PDF:\n{output[-3000:]}")
+        if self.config.pdf:
+            self.store.publish(self.pdfs, site)
         log.info(
             f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
         )
+
+    def _write(self, path: Path, value, render) -> None:
+        """Write `render(value)` (text or bytes) to `path`, unless serving and `value` (a card or a plan) is
+        what the file was last written from."""
+        if self.serving and self.written.get(str(path)) == value and path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        output = render(value)
+        if isinstance(output, bytes):
+            path.write_bytes(output)
+        else:
+            path.write_text(output, encoding="utf-8")
+        self.written[str(path)] = value

@@ -9,6 +9,7 @@ Builds on `metodbank-content` (list it first): it indexes that plugin's library 
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
@@ -42,9 +43,13 @@ class LinksPlugin(BasePlugin):
         view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
         taxonomy = self.library.taxonomy
         for facet in FACETS:
-            self.content.add_page(files, config, facet_index_uri(facet), facet_index_page(view, facet))
+            self.content.add_page(
+                files, config, facet_index_uri(facet), partial(facet_index_page, view, facet)
+            )
             for value in taxonomy.values(facet):
-                self.content.add_page(files, config, term_uri(facet, value), term_page(view, facet, value))
+                self.content.add_page(
+                    files, config, term_uri(facet, value), partial(term_page, view, facet, value)
+                )
         self.add_tools(files, config, view)
         return files
 
@@ -52,9 +57,9 @@ class LinksPlugin(BasePlugin):
         """From browsing to doing: the decision helper, the comparison and the spread page,
         with the data their scripts read and the scripts themselves."""
         add = self.content.add_page
-        add(files, config, DECIDE_URI, decide_page(view))
-        add(files, config, COMPARE_URI, compare_page(view))
-        add(files, config, SPREAD_URI, spread_page(view))
+        add(files, config, DECIDE_URI, partial(decide_page, view))
+        add(files, config, COMPARE_URI, partial(compare_page, view))
+        add(files, config, SPREAD_URI, partial(spread_page, view))
         for uri, data in (
             (DECIDE_DATA, decide_data(view, self.content.site_url(config))),
             (COMPARE_DATA, compare_data(view)),

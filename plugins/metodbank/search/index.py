@@ -1,19 +1,18 @@
-"""The Whoosh index of the library: Swedish analysis, weighted fields, stored facets,
-incremental updates by content hash, related content and ranked queries.
+"""The Whoosh index of the library behind `invoke search`: Swedish analysis, weighted fields,
+stored facets, incremental updates by content hash and ranked queries.
 
-The index lives in a cache folder outside `site/` (default `.cache/search/`). An update
-re-indexes only the files whose text changed and drops deleted ones.
+The index lives in a cache folder outside `site/` (default `.cache/search/`). The search
+command updates it before each query, re-indexing only the files whose text changed and
+dropping deleted ones; the site build does not need it (related content comes from
+`search.related`, the browser search from Pagefind).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
-import re
 import shutil
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +25,9 @@ from whoosh.query import And, Term
 from ..content.library import Entry, Library
 from ..content.urls import page_uri, page_url
 from .swedish import analyzer, known_stems
+from .text import plain_text, vocabulary_terms
 
-SCHEMA_VERSION = "8"
-RELATED_KINDS = ("case", "method")
-RELATED_COUNT = 3
+SCHEMA_VERSION = "7"
 
 
 def make_schema(known: frozenset[str]) -> Schema:
@@ -48,30 +46,6 @@ def make_schema(known: frozenset[str]) -> Schema:
         url=STORED,
         hash=STORED,
     )
-
-
-def vocabulary_terms(library: Library) -> list[str]:
-    """Words whose stems are looked for inside compounds: labels plus the search terms."""
-    vocabulary = library.vocabulary
-    labels = [term.label for group in vocabulary.groups.values() for term in group.values()]
-    return labels + list(vocabulary.search_terms)
-
-
-_MARKDOWN = (
-    (re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]"), r"\2"),  # [[id|text]] → text
-    (re.compile(r"\[\[([^\]]+)\]\]"), r"\1"),  # [[id]] → id
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) → text
-    (re.compile(r"^\s{0,3}(#{1,6}|[-*+]|\d+\.|>)\s+", re.M), ""),  # heading, list and quote markers
-    (re.compile(r"[*_`]+"), ""),  # emphasis and code marks
-    (re.compile(r"<[^>]+>"), " "),  # inline HTML tags
-)
-
-
-def plain_text(markdown: str) -> str:
-    """The words of a Markdown body without its syntax, for indexing and snippets."""
-    for pattern, replacement in _MARKDOWN:
-        markdown = pattern.sub(replacement, markdown)
-    return markdown
 
 
 def content_hash(entry: Entry) -> str:
@@ -114,71 +88,6 @@ class UpdateStats:
             f"sökindex {kind}: {self.added} nya, {self.updated} ändrade, {self.deleted} borttagna, "
             f"{self.unchanged} oförändrade"
         )
-
-
-FILL = 20
-"""At most this many entries per shared theme fill in when the text finds few similar entries."""
-
-
-def _values(fields: dict, name: str) -> set[str]:
-    return {value for value in (fields.get(name) or "").split(",") if value}
-
-
-def combined(own: dict, other: dict, text: float) -> float:
-    """How alike two entries are: the text score (0–1, relative to the best match) together
-    with the share of themes and target groups they have in common, and a bonus for sharing
-    any theme at all, so that a youth meeting place is not matched with a study visit."""
-    themes = (_values(own, "themes"), _values(other, "themes"))
-    groups = (_values(own, "target_groups"), _values(other, "target_groups"))
-
-    def share(pair: tuple[set[str], set[str]]) -> float:
-        union = pair[0] | pair[1]
-        return len(pair[0] & pair[1]) / len(union) if union else 0.0
-
-    facets = 0.7 * share(themes) + 0.3 * share(groups)
-    return 0.4 * text + 0.6 * facets + (0.5 if themes[0] & themes[1] else 0.0)
-
-
-class _TextScores:
-    """The text part of related content: each entry's rarest shared terms, weighted by
-    TF-IDF, scored against the other entries of its kind from the posting lists."""
-
-    def __init__(self, searcher, reader, fields: dict[int, dict]):
-        self.searcher = searcher
-        self.reader = reader
-        self.fields = fields
-        self.total = searcher.doc_count()
-        self.cap = min(50, max(20, self.total // 50))
-        self.postings: dict[str, list[int]] = {}
-
-    def docs_with(self, term: str) -> list[int]:
-        if term not in self.postings:
-            self.postings[term] = [
-                d for d in self.reader.postings("body", term).all_ids() if d in self.fields
-            ]
-        return self.postings[term]
-
-    def scores(self, docnum: int) -> dict[int, float]:
-        if not self.reader.has_vector(docnum, "body"):
-            return {}  # a body of stop words only (e.g. "och det") has no terms to compare
-        kind = self.fields[docnum]["kind"]
-        df = lambda term: len(self.docs_with(term))  # noqa: E731
-        vector = [
-            (term, tf) for term, tf in self.searcher.vector_as("weight", docnum, "body") if df(term) > 1
-        ]
-        rare = [(term, tf) for term, tf in vector if df(term) <= self.cap]
-        if len(rare) < 3:  # nothing distinctive: fall back on the three rarest shared terms
-            rare = sorted(vector, key=lambda pair: (df(pair[0]), pair[0]))[:3]
-        weighted = sorted(
-            ((tf * math.log(self.total / (1 + df(term))), term) for term, tf in rare),
-            key=lambda pair: (-pair[0], pair[1]),
-        )[:8]
-        scores: dict[int, float] = defaultdict(float)
-        for weight, term in weighted:
-            for other in self.docs_with(term):
-                if other != docnum and self.fields[other]["kind"] == kind:
-                    scores[other] += weight
-        return scores
 
 
 class SearchIndex:
@@ -262,61 +171,6 @@ class SearchIndex:
         except Exception:  # a broken index is never fatal: it is rebuilt from the library
             self._index = None
             return None
-
-    def cached_related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
-        """`related`, reused from the last build when no document changed since."""
-        digest = hashlib.sha1(f"{SCHEMA_VERSION}:{count}".encode())
-        for entry_id, entry_hash in sorted(self.hashes.items()):
-            digest.update(f"{entry_id}:{entry_hash};".encode())
-        cache = self.folder / "related.json"
-        if cache.exists():
-            saved = json.loads(cache.read_text(encoding="utf-8"))
-            if saved.get("key") == digest.hexdigest():
-                return saved["related"]
-        related = self.related(count)
-        cache.write_text(json.dumps({"key": digest.hexdigest(), "related": related}), encoding="utf-8")
-        return related
-
-    def related(self, count: int = RELATED_COUNT) -> dict[str, list[str]]:
-        """For each case and method, the ids of the most similar entries of the same kind.
-
-        More-like-this over the index, kept linear: an entry's key terms (TF-IDF over its
-        stored term vector) are limited to those found in at most 50 documents (fewer in a
-        small library), which are also the terms that tell entries apart; the entries that
-        share them are scored from the index's posting lists, each read once. The text score
-        is then combined with shared themes and target groups (`combined`), so an entry about
-        the same theme is preferred; when the text finds few entries, entries that share a
-        theme fill in (at most `FILL` per theme). Ties are broken by id, so every build gives
-        the same result; an entry is never its own match."""
-        result: dict[str, list[str]] = {}
-        with self.index.searcher() as searcher:
-            reader = searcher.reader()
-            # Live documents only: after an incremental update, deleted versions stay in the
-            # posting lists until segments merge.
-            fields = {d: searcher.stored_fields(d) for d in reader.all_doc_ids() if not reader.is_deleted(d)}
-            text = _TextScores(searcher, reader, fields)
-            by_theme: dict[tuple[str, str], list[int]] = defaultdict(list)
-            for docnum, own in sorted(fields.items()):
-                for theme in _values(own, "themes"):
-                    by_theme[(own["kind"], theme)].append(docnum)
-            for docnum, own in sorted(fields.items()):
-                if own["kind"] not in RELATED_KINDS:
-                    continue
-                scores = text.scores(docnum)
-                top = max(scores.values(), default=0.0) or 1.0
-                candidates = set(scores)
-                if len(candidates) < 3 * count:
-                    for theme in _values(own, "themes"):
-                        candidates.update(d for d in by_theme[(own["kind"], theme)][:FILL] if d != docnum)
-                ranked = sorted(
-                    (
-                        (combined(own, fields[d], scores.get(d, 0.0) / top), fields[d]["id"])
-                        for d in candidates
-                    ),
-                    key=lambda pair: (-round(pair[0], 6), pair[1]),
-                )
-                result[own["id"]] = [other for score, other in ranked[:count] if score > 0]
-        return result
 
     def search(
         self, text: str, kind: str | None = None, theme: str | None = None, limit: int = 10

@@ -1,11 +1,9 @@
-"""Browser search with Pagefind: the header template, the hidden extra terms that make
-plain Snowball stemming agree with itself, and the indexing run after the build."""
+"""Browser search with Pagefind: the header template and the hidden extra terms that make
+plain Snowball stemming agree with itself. The index is built in parts (`search.shards`)."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from markupsafe import Markup
@@ -76,21 +74,3 @@ def mark_body(html: str, known: frozenset[str], kind: str = "Sida", public: bool
     if not public:
         attributes += Markup(' data-pagefind-filter="publik:nej"')
     return f"<div {attributes}>{html}{extra}</div>"
-
-
-def run_pagefind(site_dir: Path) -> subprocess.CompletedProcess:
-    """Index the built site into `site/pagefind/` (Pagefind reads lang="sv" from the pages)."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site_dir),
-            "--exclude-selectors",
-            ".headerlink",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-    )

@@ -33,12 +33,8 @@ def error_banner(count: int, link: str) -> str:
     )
 
 
-def file_error_page(
-    rel: str, library: Library, errors_link: str, last_good: Rendered | None = None
-) -> Rendered:
-    """The page of a file with errors, shown under `invoke serve` at the address the page will
-    have: what is wrong, line by line in Swedish, how to fix it, and the last version that
-    worked (from earlier in the same session) below."""
+def _problem_rows(rel: str, library: Library) -> tuple[str, int]:
+    """The file's problems as list items ("Rad 12: … — how to fix it"), and how many are errors."""
     problems = [p for p in library.diagnostics if p.path == rel]
     rows = "\n".join(
         str(
@@ -48,18 +44,33 @@ def file_error_page(
         )
         for p in problems
     )
-    count = len([p for p in problems if p.severity == "error"])
+    return rows, len([p for p in problems if p.severity == "error"])
+
+
+def file_error_banner(rel: str, library: Library, errors_link: str) -> str:
+    """Under `invoke serve`, at the top of the page of a file that stopped validating (the page
+    shows its last working version): what is wrong, line by line in Swedish."""
+    rows, count = _problem_rows(rel, library)
+    return (
+        f'<div class="admonition failure"><p class="admonition-title">Fel i {escape(rel)}: sidan nedan är '
+        "den senast fungerande versionen</p>\n"
+        f"<p>{count} fel i filen. Rätta dem och spara filen; sidan laddas om av sig själv.</p>\n"
+        f'<ul class="mb-errors">\n{rows}\n</ul>\n'
+        f'<p><a href="{escape(errors_link)}">Alla {len(library.errors)} fel i innehållet</a></p></div>\n\n'
+    )
+
+
+def file_error_page(rel: str, library: Library, errors_link: str) -> Rendered:
+    """Under `invoke serve`, the page of a file with errors that has not worked yet in this
+    session, at the address its page will have: what is wrong, line by line in Swedish, and
+    how to fix it (never a missing page)."""
+    rows, count = _problem_rows(rel, library)
     text = (
         page_meta(f"Fel i {rel}")
         + f"# Fel i {escape(rel)}\n\n"
         + f'<div class="admonition failure"><p class="admonition-title">{count} fel gör att sidan inte kan visas</p>\n'
         + f"<p>Rätta felen i <code>{escape(rel)}</code> och spara filen; sidan laddas om av sig själv.</p>\n"
         + f'<ul class="mb-errors">\n{rows}\n</ul></div>\n\n'
-        + f'<p><a href="{escape(errors_link)}">Alla fel i innehållet</a></p>\n\n'
+        + f'<p><a href="{escape(errors_link)}">Alla fel i innehållet</a></p>\n'
     )
-    if last_good is None:
-        return Rendered(
-            text + "<p>Sidan har inte fungerat tidigare under den här förhandsgranskningen.</p>\n", {}
-        )
-    body = last_good.markdown.split("---\n", 2)[-1]
-    return Rendered(text + "## Senast fungerande version\n\n" + body, dict(last_good.slots))
+    return Rendered(text, {})

@@ -186,7 +186,12 @@ def _case_link_rows(view: SiteView, entry: Entry, current: str) -> list[Row]:
     if view.preview:
         score = completeness(entry)
         rows.append(
-            Row("Fullständighet (syns bara i förhandsgranskningen)", badge=score.percent, text=str(score))
+            Row(
+                "Fullständighet (syns bara i förhandsgranskningen)",
+                badge=score.percent,
+                text=str(score),
+                preview=True,
+            )
         )
     return rows
 

@@ -7,13 +7,13 @@ fixed Swedish headings are written as Markdown.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -63,6 +63,8 @@ class Row:
     """A percentage shown as a badge before the text."""
     inferred: str | None = None
     """The editors' reason when the value is inferred (shown as "tolkat")."""
+    preview: bool = False
+    """Shown only in the preview under `invoke serve`, for contributors (class mb-preview-only)."""
 
 
 @dataclass
@@ -73,6 +75,8 @@ class Rendered:
 
     markdown: str
     slots: dict[str, str]
+    meta: dict | None = None
+    """The page's front matter (also at the top of `markdown`), so that it need not be parsed."""
 
     def fill(self, html: str) -> str:
         """The rendered page HTML with every placeholder replaced by its block."""
@@ -101,16 +105,19 @@ def assemble(title: str, parts: list, hide: tuple[str, ...] = ()) -> Rendered:
             chunks.append(token)
         else:
             chunks.append(part)
-    return Rendered(page_meta(title, hide) + "\n\n".join(chunks) + "\n", slots)
+    meta = {"title": str(escape(title)), **({"hide": list(hide)} if hide else {})}
+    return Rendered(page_meta(title, hide) + "\n\n".join(chunks) + "\n", slots, meta)
 
 
 def page_meta(title: str, hide: tuple[str, ...] = ()) -> str:
     """Front matter for a generated page. The theme prints `page.title` unescaped in places,
-    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them)."""
-    meta: dict = {"title": str(escape(title))}
+    so it gets the HTML-escaped title (titles cannot hold < or >; validation rejects them).
+    Written as JSON values, which are valid YAML, because a YAML dump per page is slow."""
+    quoted = json.dumps(str(escape(title)), ensure_ascii=False)
+    lines = ["title: " + quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")]
     if hide:
-        meta["hide"] = list(hide)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
+        lines.append("hide: " + json.dumps(list(hide)))
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def block(template: str, **context) -> Markup:

@@ -104,7 +104,7 @@ def term_page(view: SiteView, facet: Facet, value: str) -> Rendered:
         paragraph(taxonomy.description(facet, value)),
     ]
     for kind in KINDS:
-        of_kind = sorted((e for e in entries if e.kind is kind), key=lambda e: e.title.lower())
+        of_kind = sorted((e for e in entries if e.kind is kind), key=lambda e: (e.title.lower(), e.id))
         if of_kind:
             parts += [f"## {kind.plural} ({len(of_kind)})", view.entry_list(of_kind, current)]
     if view.refs is not None:

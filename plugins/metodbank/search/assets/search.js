@@ -34,6 +34,15 @@
     if (!loading) {
       loading = import(bundle).then(function (pagefind) {
         return pagefind.options({ baseUrl: base, excerptLength: 24 }).then(function () {
+          // A large site's index comes in parts; the manifest lists those to merge.
+          return fetch(new URL("metodbank-shards.json", bundle).href)
+            .then(function (response) { return response.ok ? response.json() : []; })
+            .catch(function () { return []; });
+        }).then(function (parts) {
+          return Promise.all(parts.map(function (part) {
+            return pagefind.mergeIndex(new URL(part, bundle).href, { baseUrl: base });
+          }));
+        }).then(function () {
           pagefind.init();
           return pagefind;
         });

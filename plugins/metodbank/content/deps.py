@@ -1,0 +1,105 @@
+"""What a generated page depends on, recorded while it renders.
+
+Rendering code reads the library as usual; the library records what was read into the
+innermost active `recording()`:
+
+- an entry id, whenever an entry's model is read (`Entry.item`, and so `Entry.title`);
+- ("in", id) for every question about what points at an entry (backlinks, evidence, copies);
+- ("kind", name) for a whole section's list, ("all",) for the whole library;
+- (map name, key) and (map name, ALL) for look-ups in a `RecordingMap` (taxonomy terms,
+  related lists).
+
+When entries change, the pages whose recorded set meets the changed ids or the questions
+their answers touch are the pages to rebuild (`site.dependencies`). Outside a recording,
+nothing is recorded and nothing is slowed down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+ALL = ("all",)
+"""Recorded when code walks every entry (open data, feeds): any change affects it."""
+
+_active: list[set] = []
+
+
+def record(key: Any) -> None:
+    """Note that the page being rendered depends on `key`."""
+    if _active:
+        _active[-1].add(key)
+
+
+@contextmanager
+def recording() -> Iterator[set]:
+    """Collect what the code inside the block reads from the library."""
+    deps: set = set()
+    _active.append(deps)
+    try:
+        yield deps
+    finally:
+        _active.pop()
+
+
+class RecordingMap(dict):
+    """A dict whose look-ups are recorded as (name, key), and whose walks as (name, ALL)."""
+
+    def __init__(self, name: str, data=()):
+        super().__init__(data)
+        self.name = name
+
+    def __getitem__(self, key):
+        record((self.name, key))
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        record((self.name, key))
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        record((self.name, key))
+        return super().__contains__(key)
+
+    def __iter__(self):
+        record((self.name, ALL))
+        return super().__iter__()
+
+    def keys(self):
+        record((self.name, ALL))
+        return super().keys()
+
+    def values(self):
+        record((self.name, ALL))
+        return super().values()
+
+    def items(self):
+        record((self.name, ALL))
+        return super().items()
+
+    def __reduce__(self):
+        return (self.__class__, (self.name, dict(self)))
+
+
+class Entries(dict):
+    """Every entry by id: looking one up is free, walking them all records ALL."""
+
+    def __iter__(self):
+        record(ALL)
+        return super().__iter__()
+
+    def keys(self):
+        record(ALL)
+        return super().keys()
+
+    def values(self):
+        record(ALL)
+        return super().values()
+
+    def items(self):
+        record(ALL)
+        return super().items()
+
+    def __reduce__(self):
+        return (self.__class__, (dict(self),))
