@@ -226,6 +226,16 @@ def test_an_edit_under_serve_rebuilds_the_case_and_the_pages_that_show_it(tmp_pa
         assert "<h1>Ungdomsgården i Hageby</h1>" in page  # the last good version
         assert "Ungdomsgården i Hageby" in serve.wait_for("metoder/motesplats/", "Ungdomsgården")
         assert any("cases/fallet.md:12: ogiltigt värde 'x' i status" in line for line in serve.lines[mark:])
+        # The broken file's page lists its own errors above the last good version.
+        assert "<strong>Rad 12:</strong> ogiltigt värde &#39;x&#39; i status" in page
+
+        # A new file that has never worked: its own error page, then its page once fixed.
+        fixed = VALID["cases/fallet.md"].replace("Mötesplats i Hageby", "Läxhjälp i Hageby")
+        new = project / "cases" / "nytt-fall.md"
+        new.write_text(fixed.replace("status: avslutad", "status: klar"), encoding="utf-8")
+        serve.wait_for("fall/nytt-fall/", "ogiltigt värde &#39;klar&#39; i status")
+        new.write_text(fixed, encoding="utf-8")
+        serve.wait_for("fall/nytt-fall/", "<h1>Läxhjälp i Hageby</h1>")
     finally:
         serve.stop()
     assert session_processes(serve.process.pid) == []

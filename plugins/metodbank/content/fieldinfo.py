@@ -61,6 +61,8 @@ def describe_type(field: FieldInfo, vocabulary: Vocabulary) -> str:
         text = "grupp av fält: " + ", ".join(inner.model_fields)
     elif inner is date:
         text = "datum ÅÅÅÅ-MM-DD"
+    elif inner is bool:
+        text = "true eller false"
     elif inner is int:
         text = "heltal"
     else:

@@ -54,7 +54,8 @@ def file_error_banner(rel: str, library: Library, errors_link: str) -> str:
     return (
         f'<div class="admonition failure"><p class="admonition-title">Fel i {escape(rel)}: sidan nedan är '
         "den senast fungerande versionen</p>\n"
-        f"<p>{count} fel i filen. Rätta dem och spara filen; sidan laddas om av sig själv.</p>\n"
+        f"<p>{count} fel i filen. Rätta {'det' if count == 1 else 'dem'} och spara filen; sidan laddas "
+        "om av sig själv.</p>\n"
         f'<ul class="mb-errors">\n{rows}\n</ul>\n'
         f'<p><a href="{escape(errors_link)}">Alla {len(library.errors)} fel i innehållet</a></p></div>\n\n'
     )
