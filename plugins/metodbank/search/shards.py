@@ -34,7 +34,7 @@ class Shard:
 
     pages: list[str]
     folder: str
-    """Where the part goes inside the site: 'pagefind' or 'pagefind/<name>'."""
+    """Where the part goes inside the site: `pagefind` or `pagefind/<name>`."""
     digests: dict[str, str] = field(default_factory=dict)
     """Each page's address and content hash, once the page is built."""
 
