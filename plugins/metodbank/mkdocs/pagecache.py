@@ -6,7 +6,7 @@ and HTML blocks, as rendered from the library), its address, and what every page
 (`build_key`: the package's code and templates, the versions of MkDocs, Material and
 Python-Markdown, `mkdocs.yml`, the navigation and the site's CSS and scripts). Pages whose
 Markdown links to other files also depend on which files exist, and pages that end with
-`Hämtad <date>` on the date. On a hit, MkDocs neither converts the Markdown nor renders
+`"Hämtad <date>"` on the date. On a hit, MkDocs neither converts the Markdown nor renders
 Material's templates: the page prints the stored HTML.
 
 Only pages built without a warning are stored, so a strict build cannot pass on a page it
