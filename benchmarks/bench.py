@@ -53,8 +53,9 @@ def make_projects(root: Path, cases: int, repo: Path) -> tuple[Path, Path]:
     """A full project (the real library plus `cases` synthetic cases and the rest in
     proportion) and a plain one over the same Markdown."""
     full = root / "full"
-    for folder in CONTENT + ("data", "docs"):
-        shutil.copytree(repo / folder, full / folder)
+    for folder in CONTENT + ("data", "docs", "overrides"):
+        if (repo / folder).is_dir():
+            shutil.copytree(repo / folder, full / folder)
     shutil.copy(repo / "mkdocs.yml", full / "mkdocs.yml")
     if cases:
         generate_library(full, cases, Vocabulary.load(repo / "data"))

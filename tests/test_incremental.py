@@ -159,3 +159,21 @@ def test_dirty_rebuilds_after_edits_equal_a_full_build(tmp_path, seed):
         assert differ == [], (done, differ[:5])
         # Only serve lists the content errors (none here); deleted entries' pages are gone.
         assert served.keys() - fresh.keys() <= {"innehallsfel/index.html"}, done
+
+
+def test_a_remembered_answer_keeps_its_dependencies():
+    """The second page that shows a remembered answer (an evidence grade) depends on what the
+    first computation read, as the first page does."""
+    from metodbank.content.deps import record, recording, remembered
+
+    cache: dict = {}
+
+    def compute():
+        record("fall-a")
+        return 1
+
+    with recording() as first:
+        assert remembered(cache, "metod", compute) == 1
+    with recording() as second:
+        assert remembered(cache, "metod", compute) == 1
+    assert first == second == {"fall-a"}

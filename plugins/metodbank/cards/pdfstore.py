@@ -79,8 +79,10 @@ class PdfStore:
 
     def publish(self, paths: dict[str, Path], site: Path) -> None:
         """Put every PDF into the site (a hard link, or a copy across file systems); forget
-        stored PDFs the site no longer uses."""
+        stored PDFs the site no longer uses. Files already linked there are left alone."""
         for name, path in paths.items():
+            if _same_file(site / name, path):
+                continue
             out = site / name
             out.parent.mkdir(parents=True, exist_ok=True)
             out.unlink(missing_ok=True)  # never write through an old link into the store
@@ -92,6 +94,13 @@ class PdfStore:
         for stored in self.folder.glob("*/*.pdf"):
             if stored not in used:
                 stored.unlink(missing_ok=True)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
 
 
 def render_missing(

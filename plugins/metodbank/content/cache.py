@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .diagnostics import Diagnostic
-from .frontmatter import SourceFile, read_source
+from .frontmatter import MAX_FILE_BYTES, SourceFile, read_source
 from .kinds import Kind
 from .library import Check, validate_source
 from .types import CheckContext
@@ -100,6 +100,10 @@ class ParseCache:
         self.path = path
         self.key = key
         self.records: dict[str, _Record] = {}
+        self.models: dict[str, tuple[str, BaseModel]] = {}
+        self.checked: dict[str, tuple[tuple[int, int], str]] = {}
+        """Each file's (modification time, size) when its bytes last matched its record."""
+        """Models built from cached data in this process (kept across serve's rebuilds)."""
         self.vocabularies: dict[str, Vocabulary] = {}
         """The vocabulary by the digest of the data files (reading it is slow, it rarely changes)."""
         self.changed = False
@@ -121,18 +125,29 @@ class ParseCache:
         key = digest.hexdigest()
         if key not in self.vocabularies:
             if self.vocabularies:  # the vocabulary changed (under serve): every check is redone
-                self.records = {}
+                self.records, self.models = {}, {}
             self.vocabularies = {key: Vocabulary.load(data_dir)}  # raises DataError as usual
             self.changed = True
         return self.vocabularies[key]
 
     def read(self, path: Path, rel: str) -> tuple[SourceFile | None, list[Diagnostic]]:
-        """The parsed file: from the cache when its bytes are unchanged, else read afresh."""
-        raw = path.read_bytes()
+        """The parsed file: from the cache when its bytes are unchanged, else read afresh
+        (`read_source`, which also reports files too large or unreadable). Within one process
+        (a serve session), a file whose time and size are those of its last check is not read."""
         record = self.records.get(rel)
-        if record is not None and record.digest == hashlib.sha1(raw).hexdigest():
-            return CachedSource(path, rel, record.data, record.body, record.body_line, {}, record.digest), []
-        return read_source(path, rel, raw)
+        try:
+            stat = path.stat()
+            seen = (stat.st_mtime_ns, stat.st_size)
+            if record is None or stat.st_size > MAX_FILE_BYTES:
+                return read_source(path, rel)
+            if self.checked.get(rel) != (seen, record.digest):
+                raw = path.read_bytes()
+                if hashlib.sha1(raw).hexdigest() != record.digest:
+                    return read_source(path, rel, raw)
+                self.checked[rel] = (seen, record.digest)
+        except OSError:
+            return read_source(path, rel)
+        return CachedSource(path, rel, record.data, record.body, record.body_line, {}, record.digest), []
 
     def validate(
         self, kind: Kind, source: SourceFile, context: CheckContext, checks: Sequence[Check] = ()
@@ -147,7 +162,10 @@ class ParseCache:
             and list(map(context.kinds_by_id.get, record.consulted)) == list(record.consulted.values())
         ):
             self.hits += 1
-            return kind.model.model_validate(record.data), [Diagnostic(*w) for w in record.warnings]
+            built = self.models.get(source.rel)
+            if built is None or built[0] != record.digest:
+                built = self.models[source.rel] = (record.digest, kind.model.model_validate(record.data))
+            return built[1], [Diagnostic(*w) for w in record.warnings]
         consulted = _Consulted(context.kinds_by_id)
         item, problems = validate_source(kind, source, replace(context, kinds_by_id=consulted), checks)
         errors = item is None or any(p.severity == "error" for p in problems)
@@ -157,6 +175,7 @@ class ParseCache:
                 kind.name, source.digest, source.data, source.body, source.body_line, warnings, consulted.seen
             )
             self.changed = True
+            self.models[source.rel] = (source.digest, item)
         else:
             self.changed |= self.records.pop(source.rel, None) is not None
         return item, problems
@@ -164,6 +183,7 @@ class ParseCache:
     def save(self, keep: set[str] | None = None) -> None:
         """Write the cache (only the files in `keep`, when given) if anything changed."""
         if keep is not None:
+            self.models = {rel: built for rel, built in self.models.items() if rel in keep}
             gone = self.records.keys() - keep
             for rel in gone:
                 del self.records[rel]

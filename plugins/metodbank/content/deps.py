@@ -16,6 +16,7 @@ nothing is recorded and nothing is slowed down.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -23,24 +24,54 @@ from typing import Any
 ALL = ("all",)
 """Recorded when code walks every entry (open data, feeds): any change affects it."""
 
-_active: list[set] = []
+_local = threading.local()
+"""Each thread's stack of recordings (work done in the background never records into a page)."""
 
 
 def record(key: Any) -> None:
     """Note that the page being rendered depends on `key`."""
-    if _active:
-        _active[-1].add(key)
+    active = getattr(_local, "stack", None)
+    if active:
+        active[-1].add(key)
 
 
 @contextmanager
 def recording() -> Iterator[set]:
     """Collect what the code inside the block reads from the library."""
     deps: set = set()
-    _active.append(deps)
+    active = _local.__dict__.setdefault("stack", [])
+    active.append(deps)
     try:
         yield deps
     finally:
-        _active.pop()
+        active.pop()
+
+
+def remembered(cache: dict, key, compute):
+    """`compute()` once per `key` in `cache`; every caller records what the first call read,
+    so a remembered answer (an evidence grade shown in many lists) keeps its dependencies."""
+    hit = cache.get(key)
+    if hit is None:
+        with recording() as deps:
+            value = compute()
+        cache[key] = hit = (value, frozenset(deps))
+    active = getattr(_local, "stack", None)
+    if active:
+        active[-1].update(hit[1])
+    return hit[0]
+
+
+class Memo(dict):
+    """Remembered answers (see `remembered`) kept from one build to the next under serve: an
+    answer is forgotten when what it read changed (`forget`), otherwise it is still right."""
+
+    def forget(self, changed: set | None) -> None:
+        """Drop the answers that read any of `changed` (None: drop every answer)."""
+        if changed is None:
+            self.clear()
+            return
+        for key in [key for key, (_, deps) in self.items() if not deps.isdisjoint(changed)]:
+            del self[key]
 
 
 class RecordingMap(dict):

@@ -14,6 +14,7 @@ import logging
 import pickle
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,14 +23,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..cards.card import card_html
+from ..cards.card import build_card, card_html
 from ..cards.catalogue import OVERVIEW_URI, artefacts, deck_jobs, overview_page, session_files
-from ..cards.deck import all_cards
 from ..cards.kit import build_plan, plan_html, plan_markdown, plan_text
 from ..cards.pdfstore import PdfStore
 from ..cards.plandoc import cached_plan_docx, prune
 from ..cards.playbooks import playbook_artefacts, playbook_deck_jobs
 from ..cards.selection import SCRIPT_PATH, SELECTION_PATH, selection_html
+from ..content.deps import remembered
 from ..project import placeholder_warning
 from ..site.html import drop_asset
 from .children import Job
@@ -68,7 +69,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         if warning and self.config.pdf:
             log.info(warning)  # info: a strict build must not fail on it, but it is printed
         self.cache = Path(config.config_file_path).parent / self.config.cache_dir
-        self.cards = all_cards(library, library.crossrefs, self.site_url)
+        # Cards and plans are remembered across serve's rebuilds until what they show changes.
+        memo, refs = content.memo, library.crossrefs
+        self.cards = [
+            remembered(memo, ("card", e.id), partial(build_card, e, library, refs, self.site_url))
+            for e in library.of_kind("method")
+        ]
         library.cards = {card.id: artefacts(card.id) for card in self.cards}
         if self.config.pdf:  # playbook decks are PDFs only
             library.cards.update(playbook_artefacts(library))
@@ -90,9 +96,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
     def on_pre_build(self, *, config):
         """Start rendering the missing PDFs in a worker process; pages render meanwhile."""
         self.pdf_job = None
+        library, memo = self.library, self.content.memo
         self.plans = {
-            card.id: build_plan(
-                self.library.entries[card.id], self.library, self.library.crossrefs, self.site_url
+            card.id: remembered(
+                memo,
+                ("plan", card.id),
+                partial(build_plan, library.entries[card.id], library, library.crossrefs, self.site_url),
             )
             for card in self.cards
         }

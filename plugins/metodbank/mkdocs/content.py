@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from ..content.deps import Memo
 from ..content.ids import is_valid_id
 from ..content.kinds import KIND_BY_NAME, KINDS
 from ..content.library import Library
@@ -58,7 +59,7 @@ from ..site.reference import (
 from ..site.sanitize import clean_html
 from ..site.share import edit_links, report_url, share_meta, source_edit_uri
 from ..site.view import SiteView
-from .incremental import Changes, force_rebuild, keep_last_good, settings_digest
+from .incremental import Changes, Later, force_rebuild, keep_last_good, settings_digest, write_files
 from .navcache import NavCache, prepare_theme
 from .pagecache import PageCache, build_key
 from .pages import PageRegistry, Source, nav_titles
@@ -105,6 +106,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.settings: dict = {}
         self.error_uris: set[str] = set()
         """Pages that list content errors: no "Så citerar du" on them."""
+        self.later = Later()
+        self.memo = Memo()
+        self.edit_uris: dict[str, str] = {}
+        """Evidence grades and list facts, kept across serve's rebuilds until what they read changes."""
 
     def on_startup(self, *, command, dirty):
         """Kept alive across the rebuilds of `mkdocs serve` (MkDocs keeps plugins with on_startup)."""
@@ -126,6 +131,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         incremental = self.serving and self.dirty
         settings = settings_digest(root, config.config_file_path)
         self.changed = self.changes.keys(self.previous if incremental else None, library, settings)
+        self.memo.forget(self.changed)  # again in on_files, with the keys other plugins add
         config.extra_css.append("assets/metodbank.css")
         config.extra_css.append("assets/tools.css")
         config.extra_javascript.append("assets/metodbank.js")
@@ -154,15 +160,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         self.pages.start(self.changed)
         self.titles = nav_titles(config.nav)
-        # The preview under serve also shows the contributor how complete a case is.
-        view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy, preview=self.serving)
+        self.memo.forget(self.changed)
+        view = self.view()
         self.entries_by_uri = {}
         docs = os.path.relpath(config.docs_dir, self.library.root)
         for entry in dict.values(self.library.entries):
             uri = page_uri(entry.kind, entry.id)
             self.entries_by_uri[uri] = entry
             # "Föreslå en ändring" opens the entry's real file, not a generated page.
-            edit = source_edit_uri(entry.source.rel, docs)
+            edit = self.edit_uris.get(entry.source.rel) or source_edit_uri(entry.source.rel, docs)
+            self.edit_uris[entry.source.rel] = edit
             self.add_page(files, config, uri, partial(entry_page, view, entry), edit_uri=edit)
         self.pages.entry_pages = set(self.entries_by_uri)
         self.error_uris = {ERROR_PAGE}
@@ -178,12 +185,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         ):
             self.add_page(files, config, src_uri, partial(render, vocabulary))
         self.add_page(files, config, RULES_URI, partial(rules_page, view))
-        for src_uri, text in export(self.library, self.site_url(config)).items():
-            files.append(File.generated(config, src_uri, content=text))
+        if self.changed is None:  # a rebuild under serve writes these after the pages (see on_post_build)
+            for src_uri, text in self.data_files(config).items():
+                files.append(File.generated(config, src_uri, content=text))
         for asset in ("metodbank.css", "metodbank.js", "tools.css"):
             content = (ASSETS / asset).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/{asset}", content=content))
-        self.add_sharing(files, config)
+        for kind in KINDS:
+            files.append(File.generated(config, image_path(kind.section), content=share_image(kind.singular)))
         if self.library.errors or self.changed is not None:
             self.add_page(files, config, ERROR_PAGE, _markdown_page(error_page(self.library)))
         if self.changed is not None and self.changes.flagged:  # the start page shows the banner
@@ -210,13 +219,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         when MkDocs reads the page, so that a rebuild under serve can skip it; see `pages`)."""
         return self.pages.add(files, config, src_uri, source, self.titles.get(src_uri), edit_uri)
 
-    def add_sharing(self, files: Files, config) -> None:
-        """The Atom feed of new and updated entries, and the preview picture of each kind."""
+    def view(self) -> SiteView:
+        """The library as the pages see it, sharing the answers remembered across builds."""
+        return SiteView(
+            self.library, self.library.crossrefs, self.library.taxonomy, preview=self.serving, memo=self.memo
+        )
+
+    def data_files(self, config, library: Library | None = None) -> dict[str, str]:
+        """The files made from the whole library: open data (JSON and CSV per kind) and the
+        Atom feed of new and updated entries."""
+        library = library or self.library
         author = config.site_author or config.site_name
-        feed = atom_feed(self.library, self.site_url(config), author, git_history(self.library.root))
-        files.append(File.generated(config, FEED_URI, content=feed))
-        for kind in KINDS:
-            files.append(File.generated(config, image_path(kind.section), content=share_image(kind.singular)))
+        files = export(library, self.site_url(config))
+        files[FEED_URI] = atom_feed(library, self.site_url(config), author, git_history(library.root))
+        return files
 
     def on_nav(self, nav, *, config, files):
         self.nav_cache = NavCache(nav.pages)
@@ -337,6 +353,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             for src_uri in self.pages.removed():
                 page = Path(config.site_dir) / page_url(src_uri) / "index.html"
                 page.unlink(missing_ok=True)
+            # Open data and the feed cover the whole library: written after the pages are served.
+            make = partial(self.data_files, config, self.library)
+            self.later.run(write_files, Path(config.site_dir), make)
         if self.page_cache is not None:
             stored = self.page_cache.store(Path(config.site_dir), self.doc_files)
             log.debug(f"sidcache: {len(self.page_cache.hits)} återanvända, {stored} nya")
@@ -344,6 +363,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.parsed.save(keep={e.source.rel for e in dict.values(self.library.entries)})
 
     def on_shutdown(self):
+        self.later.wait()
         if self.parsed is not None and self.library is not None:
             self.parsed.save(keep={e.source.rel for e in dict.values(self.library.entries)})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 from ..content.library import Library
@@ -67,6 +68,31 @@ class Changes:
         by_path = {entry.source.rel: entry.id for entry in dict.values(new.entries)}
         keys.update(by_path[path] for path in flagged if path in by_path)
         return keys
+
+
+class Later:
+    """Work that a rebuild under serve does after its pages are served, one job at a time."""
+
+    def __init__(self):
+        self.thread: threading.Thread | None = None
+
+    def run(self, function, *args) -> None:
+        self.wait()
+        self.thread = threading.Thread(target=function, args=args, name="metodbank-later", daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+
+def write_files(site_dir: Path, make) -> None:
+    """Write the files `make()` returns (site path → text) into `site_dir`."""
+    for src_uri, text in make().items():
+        path = site_dir / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def force_rebuild(dest_path: str) -> None:

@@ -40,7 +40,7 @@ class LinksPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        view = SiteView(self.library, self.library.crossrefs, self.library.taxonomy)
+        view = self.content.view()
         taxonomy = self.library.taxonomy
         for facet in FACETS:
             self.content.add_page(

@@ -34,6 +34,7 @@ class _Build:
         self.pending: str | None = None
         self.jobs: queue.Queue = queue.Queue()
         self.errors: list[str] = []
+        self.relink: set[int] = set()
 
 
 class ShardIndexer:
@@ -92,9 +93,8 @@ class ShardIndexer:
         self._written(build)
         for shard in build.shards:
             if build.left[id(shard)] > 0 and id(shard) in build.changed:
-                for uri in shard.pages:
-                    self._link(build, shard, uri)
                 build.left[id(shard)] = 0
+                build.relink.add(id(shard))  # linked in the background, from the site's files
                 build.jobs.put(shard)
         self.digests = build.digests
         build.jobs.put(None)
@@ -122,6 +122,9 @@ class ShardIndexer:
         shard.digests = _digests(build, shard)
         out = self.store / shard.key()
         folder = self._folder(build, shard)
+        if id(shard) in build.relink and not out.exists():
+            for uri in shard.pages:
+                self._link(build, shard, uri)
         with LANE:  # one child process at a time (see children)
             if not out.exists() and not self.stopping:
                 temporary = out.with_name(out.name + ".tmp")

@@ -101,6 +101,8 @@ class Related:
     """Term counts by content hash."""
     df: Counter = field(default_factory=Counter)
     postings: dict[str, set[str]] = field(default_factory=dict)
+    walked: dict[str, set[str]] = field(default_factory=dict)
+    """Holders of common terms found by a walk, kept for one update."""
     fallback: set[str] = field(default_factory=set)
     """Entries with fewer than three key terms, scored on their rarest shared terms instead."""
     facets: dict[str, Facets] = field(default_factory=dict)
@@ -143,6 +145,7 @@ class Related:
 
     def update(self, library: Library) -> set[str]:
         """Bring the lists in line with `library`; the ids whose list changed (or appeared)."""
+        self.walked = {}
         wanted = {entry_id: entry.source.digest for entry_id, entry in library.entries.items()}
         for entry_id, digest in wanted.items():
             if digest not in self.terms:
@@ -164,13 +167,14 @@ class Related:
             affected = set(self.digests)
         else:
             affected = self._replace(changed, wanted)
-        for entry_id in affected:
+        for entry_id in sorted(affected):
             if self.kinds.get(entry_id) not in RELATED_KINDS:
                 continue
             if self.terms[self.digests[entry_id]]:
                 self.lists[entry_id] = self._score(entry_id)
             else:  # a body of stop words only (e.g. "och det") has no terms to compare
                 self.lists.pop(entry_id, None)
+        self.walked = {}
         return {i for i in self.lists.keys() | old_lists.keys() if old_lists.get(i) != self.lists.get(i)}
 
     def _index(self) -> None:
@@ -189,11 +193,13 @@ class Related:
         self.by_theme = dict(by_theme)
 
     def holders(self, term: str) -> set[str]:
-        """The entries whose body has `term` (from the posting list, or by a walk when the
-        term is too common to keep one)."""
+        """The entries whose body has `term` (from the posting list, or by one walk per update
+        when the term is too common to keep one: entries with few rare terms use it)."""
         if term in self.postings:
             return self.postings[term]
-        return {i for i, digest in self.digests.items() if term in self.terms[digest]}
+        if term not in self.walked:
+            self.walked[term] = {i for i, digest in self.digests.items() if term in self.terms[digest]}
+        return self.walked[term]
 
     def _replace(self, changed: set[str], wanted: dict[str, str]) -> set[str]:
         """Swap the changed entries' terms in the index; the entries whose list may change."""

@@ -5,6 +5,8 @@ kind of generated page with why each kind is there, and the targets."""
 
 from __future__ import annotations
 
+import math
+
 from markupsafe import Markup, escape
 
 from .html import block
@@ -79,7 +81,8 @@ def plot(results: dict, width: int = 640, height: int = 340) -> Markup:
         return Markup("")
     left, right, top, bottom = 64, 120, 24, 48
     top_cases = max(row["cases"] for row in rows)
-    top_seconds = max(max(row["full_s"], row["plain_s"]) for row in rows) * 1.1
+    step = _tick_step(max(max(row["full_s"], row["plain_s"]) for row in rows))
+    top_seconds = step * (int(max(max(r["full_s"], r["plain_s"]) for r in rows) // step) + 1)
 
     def x(cases: float) -> float:
         return left + (width - left - right) * cases / top_cases
@@ -88,8 +91,8 @@ def plot(results: dict, width: int = 640, height: int = 340) -> Markup:
         return height - bottom - (height - top - bottom) * seconds / top_seconds
 
     series = [
-        ("full_s", "Metodbanken, alla plugins", "mb-plot__full", ""),
-        ("plain_s", "Enkel MkDocs + Material", "mb-plot__plain", "6 4"),
+        ("full_s", "Alla plugins", "mb-plot__full", ""),
+        ("plain_s", "Enkelt bygge", "mb-plot__plain", "6 4"),
     ]
     lines = []
     for key, label, css, dash in series:
@@ -105,7 +108,7 @@ def plot(results: dict, width: int = 640, height: int = 340) -> Markup:
                 "end": (x(last["cases"]) + 8, y(last[key]) + 4),
             }
         )
-    ticks_y = [top_seconds * step / 4 for step in range(5)]
+    ticks_y = [step * n for n in range(int(round(top_seconds / step)) + 1)]
     description = "; ".join(
         f"{_number(row['cases'])} fall: {_number(row['full_s'])} s mot {_number(row['plain_s'])} s"
         for row in rows
@@ -123,6 +126,15 @@ def plot(results: dict, width: int = 640, height: int = 340) -> Markup:
         y_ticks=[(y(t), _number(t, 0)) for t in ticks_y],
         description=description,
     )
+
+
+def _tick_step(largest: float) -> float:
+    """A round step (1, 2 or 5 times a power of ten) that gives four to eight ticks."""
+    step = 10 ** math.floor(math.log10(max(largest, 1e-9) / 4))
+    for factor in (1, 2, 5, 10):
+        if largest / (step * factor) <= 8:
+            return step * factor
+    return step * 10
 
 
 def performance_section(results: dict | None) -> Markup:

@@ -3,11 +3,12 @@ vocabulary labels, and the shared list of entries that overviews and backlinks p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from ..content.crossrefs import CrossRefs
+from ..content.deps import remembered
 from ..content.evidence import Grade, grade
 from ..content.library import Entry, Library
 from ..content.urls import entry_url, page_url, relative_url
@@ -27,6 +28,8 @@ class SiteView:
     """Pages per theme, target group and municipality; None when they are not generated."""
     preview: bool = False
     """True under `invoke serve`: pages also show what contributors need (completeness)."""
+    memo: dict = field(default_factory=dict)
+    """Answers computed once and shown on many pages (a `content.deps.Memo` lives across builds)."""
 
     @property
     def vocabulary(self):
@@ -34,10 +37,7 @@ class SiteView:
 
     def grade(self, entry: Entry) -> Grade:
         """The derived evidence of a method, success factor or recommendation (once per view)."""
-        cache = self.__dict__.setdefault("_grades", {})
-        if entry.id not in cache:
-            cache[entry.id] = grade(entry, self.refs)
-        return cache[entry.id]
+        return remembered(self.memo, ("grade", entry.id), lambda: grade(entry, self.refs))
 
     def url_of(self, entry_id: str) -> str | None:
         entry = self.library.entries.get(entry_id)
@@ -71,11 +71,15 @@ class SiteView:
                 "url": relative_url(entry_url(e), current),
                 "summary": e.item.summary,
                 "reviewed": e.item.last_reviewed.isoformat(),
-                "meta": self.list_meta(e),
+                "meta": self.meta_of(e),
             }
             for e in entries
         ]
         return block("list.html", items=rows)
+
+    def meta_of(self, entry: Entry) -> Markup:
+        """`list_meta`, once per entry and view (an entry shows up in many lists)."""
+        return remembered(self.memo, ("meta", entry.id), lambda: self.list_meta(entry))
 
     def list_meta(self, entry: Entry) -> Markup:
         """The short facts under an entry's title in lists: place, year, themes or type, and
