@@ -173,7 +173,10 @@ class PageRegistry:
             return True
         source = self.sources[src_uri]
         if callable(source):
-            return not self.deps.get(src_uri, set()).isdisjoint(self.changed)
+            # No recorded dependencies: the page was given as content last time (a file's
+            # error page that now renders as the entry), so it is built again.
+            deps = self.deps.get(src_uri)
+            return deps is None or not deps.isdisjoint(self.changed)
         return rendered_digest(source) != self.digests[src_uri]
 
     def markdown(self, src_uri: str) -> str:
@@ -188,6 +191,7 @@ class PageRegistry:
                 self.deps[src_uri] = deps
             else:
                 rendered = source
+                self.deps.pop(src_uri, None)
             self.rendered[src_uri] = rendered
             self.digests[src_uri] = rendered_digest(rendered)
         return rendered.markdown
