@@ -8,6 +8,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, missing_tool, require_tool
@@ -238,3 +239,42 @@ def test_a_missing_tool_skips_locally_and_fails_in_ci(monkeypatch, ci, outcome):
     with pytest.raises(either) as raised:
         missing_tool("x")
     assert type(raised.value) is outcome
+
+
+def _cards_plugin_with_job(tmp_path, serving: bool, seconds: float):
+    """A cards plugin at the end of a build whose PDF worker (a real child) still runs."""
+    from metodbank.mkdocs.cards import CardsPlugin
+    from metodbank.mkdocs.children import Job
+
+    plugin = CardsPlugin()
+    plugin.load_config({"pdf": False})
+    plugin.serving = serving
+    plugin.cache = tmp_path / "cache"
+    plugin.cards, plugin.plans, plugin.session_pages = [], {}, {}
+    plugin.pdf_job = Job([sys.executable, "-c", f"import time; time.sleep({seconds})"])
+    return plugin
+
+
+def test_a_rebuild_under_serve_does_not_wait_for_its_pdfs(tmp_path):
+    import time
+
+    plugin = _cards_plugin_with_job(tmp_path, serving=True, seconds=30)
+    job = plugin.pdf_job
+    started = time.perf_counter()
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path / "site")))
+    assert time.perf_counter() - started < 5, "the rebuild waited for the PDF worker"
+    assert plugin.finishing is job and job.thread.is_alive() and job.code is None
+    # The next rebuild (or the end of serve) stops the worker: no process is left behind.
+    plugin.stop()
+    assert not job.thread.is_alive() and plugin.finishing is None
+    assert job.process is None or job.process.poll() is not None
+
+
+def test_a_full_build_waits_for_its_pdfs(tmp_path):
+    import time
+
+    plugin = _cards_plugin_with_job(tmp_path, serving=False, seconds=2)
+    started = time.perf_counter()
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path / "site")))
+    assert time.perf_counter() - started >= 2
+    assert plugin.finishing is None

@@ -5,7 +5,9 @@ and `metodbank-links` (list it after them). The logic lives in the `cards` packa
 
 PDFs are kept between builds by key (`cards.pdfstore`): only missing ones are rendered, in
 a worker process while the pages render, and no worker starts when none is missing. Under
-`mkdocs serve` the plugin lives across rebuilds and writes only the files that changed.
+`mkdocs serve` the plugin lives across rebuilds and writes only the files that changed, and
+a rebuild does not wait for its PDFs: the worker finishes after the pages are served, and the
+next rebuild (or the end of serve) waits for it first.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from ..project import placeholder_warning
 from ..site.html import drop_asset
 from .children import Job
 from .content import content_plugin
+from .incremental import Later
 
 log = logging.getLogger("mkdocs.plugins.metodbank.cards")
 ASSETS = Path(__file__).parent.parent / "cards" / "assets"
@@ -55,6 +58,9 @@ class CardsPlugin(BasePlugin[CardsConfig]):
         """The card or plan each file was last written from (under serve: skip unchanged)."""
         self.pdf_job: Job | None = None
         self.serving = False
+        self.later = Later()
+        """Under serve: the last rebuild's PDFs, finished after its pages are served."""
+        self.finishing: Job | None = None
 
     def on_startup(self, *, command, dirty):
         """Kept alive across the rebuilds of `mkdocs serve`."""
@@ -95,7 +101,12 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def on_pre_build(self, *, config):
         """Start rendering the missing PDFs in a worker process; pages render meanwhile."""
-        self.pdf_job = None
+        # A save while the last rebuild's PDFs are still rendering: the worker is stopped (each
+        # PDF it finished is already in the store) and this build renders what is missing.
+        if self.finishing is not None:
+            self.finishing.stop()
+        self.later.wait()
+        self.pdf_job = self.finishing = None
         library, memo = self.library, self.content.memo
         self.plans = {
             card.id: remembered(
@@ -132,9 +143,11 @@ class CardsPlugin(BasePlugin[CardsConfig]):
 
     def stop(self) -> None:
         """End the PDF worker, if any, and wait for it (no process is left behind)."""
-        if self.pdf_job is not None:
-            self.pdf_job.stop()
-        self.pdf_job = None
+        for job in (self.pdf_job, self.finishing):
+            if job is not None:
+                job.stop()
+        self.later.wait()
+        self.pdf_job = self.finishing = None
 
     def on_post_build(self, *, config):
         site = Path(config.site_dir)
@@ -157,16 +170,30 @@ class CardsPlugin(BasePlugin[CardsConfig]):
             prune(word, used)
         for name, text in self.session_pages.items():
             self._write(site / "metodkort" / name, text, str)
-        if self.pdf_job is not None:
-            failed, output = self.pdf_job.wait()
-            self.pdf_job = None
+        if self.serving and self.pdf_job is not None:
+            # The pages are served now; the changed cards' PDFs follow when they are done.
+            self.finishing = self.pdf_job
+            self.later.run(self._finish_pdfs, site, self.pdf_job)
+        else:
+            self._finish_pdfs(site, self.pdf_job)
+        self.pdf_job = None
+        log.info(
+            f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
+        )
+
+    def _finish_pdfs(self, site: Path, job: Job | None) -> None:
+        """Wait for the PDF worker, if any, and put the build's PDFs into the site."""
+        if job is not None:
+            failed, output = job.wait()
+            if failed is None:  # stopped: serve ended or the build failed
+                return
+            if failed and self.serving:
+                log.error(f"metodkorten kunde inte skrivas som PDF:\n{output[-3000:]}")
+                return
             if failed:
                 raise PluginError(f"metodkorten kunde inte skrivas som PDF:\n{output[-3000:]}")
         if self.config.pdf:
             self.store.publish(self.pdfs, site)
-        log.info(
-            f"metodkort och planer för {len(self.cards)} metoder ({time.perf_counter() - started:.2f} s)"
-        )
 
     def _write(self, path: Path, value, render) -> None:
         """Write `render(value)` (text or bytes) to `path`, unless serving and `value` (a card or a plan) is

@@ -7,6 +7,7 @@ fixed Swedish headings are written as Markdown.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import secrets
@@ -159,7 +160,13 @@ def citation(title: str, publisher: str, url: str, reviewed=None) -> str:
 def drop_asset(html: str, asset: str, used: bool) -> str:
     """The page without its `<link>` or `<script>` for `asset` (a site path such as
     `assets/kit.js`) unless the page `used` it: every page then loads only what it needs."""
-    if used:
+    if used or asset not in html:
         return html
+    return _asset_tag(asset).sub("", html)
+
+
+@functools.cache
+def _asset_tag(asset: str) -> re.Pattern:
+    """The tag that loads `asset`; the pattern starts with a literal, so it is found fast."""
     path = r'"(?:[./]*/)?' + re.escape(asset) + r'"'
-    return re.sub(rf'[ \t]*<(?:link rel="stylesheet" href={path}>|script src={path}></script>)\n?', "", html)
+    return re.compile(rf'<(?:link rel="stylesheet" href={path}>|script src={path}></script>)\n?')
