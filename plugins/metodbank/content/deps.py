@@ -57,21 +57,64 @@ def remembered(cache: dict, key, compute):
         cache[key] = hit = (value, frozenset(deps))
     active = getattr(_local, "stack", None)
     if active:
-        active[-1].update(hit[1])
+        if isinstance(cache, Memo) and cache.refreshes(key):
+            active[-1].add(("memo", key))  # the answer itself; see `Memo.refresh`
+        else:
+            active[-1].update(hit[1])
     return hit[0]
 
 
 class Memo(dict):
     """Remembered answers (see `remembered`) kept from one build to the next under serve: an
-    answer is forgotten when what it read changed (`forget`), otherwise it is still right."""
+    answer is forgotten when what it read changed (`forget`), otherwise it is still right.
 
-    def forget(self, changed: set | None) -> None:
-        """Drop the answers that read any of `changed` (None: drop every answer)."""
+    Answers of the kinds in `refreshable` (the first item of their key) are shown on many
+    pages: a page records ("memo", key) for them rather than everything they read, and
+    `refresh` recomputes a stale one and marks the key changed only if its value changed
+    (a case retitled does not change its method's evidence step, so the theme and
+    municipality pages that show the step are not rebuilt)."""
+
+    def __init__(self, refreshable=()):
+        super().__init__()
+        self.refreshable = frozenset(refreshable)
+
+    def refreshes(self, key) -> bool:
+        return isinstance(key, tuple) and bool(key) and key[0] in self.refreshable
+
+    def _stale(self, changed) -> list:
+        return [key for key, (_, deps) in self.items() if not deps.isdisjoint(changed)]
+
+    def forget(self, changed: set | None, keep_refreshable: bool = False) -> None:
+        """Drop the answers that read any of `changed` (None: drop every answer); with
+        `keep_refreshable`, leave the refreshable ones for `refresh`."""
         if changed is None:
             self.clear()
             return
-        for key in [key for key, (_, deps) in self.items() if not deps.isdisjoint(changed)]:
-            del self[key]
+        for key in self._stale(changed):
+            if not (keep_refreshable and self.refreshes(key)):
+                del self[key]
+
+    def refresh(self, changed: set | None, recompute) -> None:
+        """Recompute (`recompute(key)`, KeyError when the answer no longer exists) every
+        refreshable answer that read any of `changed`, and add ("memo", key) to `changed`
+        for each whose value differs; answers that read those keys follow, in rounds."""
+        if changed is None:
+            self.clear()
+            return
+        frontier = set(changed)
+        while frontier:
+            stale = {key: self.pop(key)[0] for key in self._stale(frontier) if self.refreshes(key)}
+            added = set()
+            for key, old in stale.items():
+                try:
+                    new = recompute(key)
+                except KeyError:
+                    added.add(("memo", key))
+                    continue
+                if new != old:
+                    added.add(("memo", key))
+            frontier = added - changed
+            changed |= added
 
 
 class RecordingMap(dict):

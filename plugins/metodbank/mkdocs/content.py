@@ -107,7 +107,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.error_uris: set[str] = set()
         """Pages that list content errors: no "Så citerar du" on them."""
         self.later = Later()
-        self.memo = Memo()
+        self.memo = Memo(SiteView.REFRESHABLE)
         self.edit_uris: dict[str, str] = {}
         """Evidence grades and list facts, kept across serve's rebuilds until what they read changes."""
 
@@ -131,7 +131,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         incremental = self.serving and self.dirty
         settings = settings_digest(root, config.config_file_path)
         self.changed = self.changes.keys(self.previous if incremental else None, library, settings)
-        self.memo.forget(self.changed)  # again in on_files, with the keys other plugins add
+        # Cards and plans are remembered in on_config; grades and list facts are refreshed in
+        # on_files, with the keys other plugins add.
+        self.memo.forget(self.changed, keep_refreshable=True)
         config.extra_css.append("assets/metodbank.css")
         config.extra_css.append("assets/tools.css")
         config.extra_javascript.append("assets/metodbank.js")
@@ -160,8 +162,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         self.pages.start(self.changed)
         self.titles = nav_titles(config.nav)
-        self.memo.forget(self.changed)
+        self.memo.forget(self.changed, keep_refreshable=True)
         view = self.view()
+        self.memo.refresh(self.changed, view.recompute)
         self.entries_by_uri = {}
         docs = os.path.relpath(config.docs_dir, self.library.root)
         for entry in dict.values(self.library.entries):

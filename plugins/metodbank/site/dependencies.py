@@ -10,14 +10,35 @@ from ..content.library import Entry, Library
 from .taxonomy import FACETS, facet_values, term_exists, term_map
 
 
-def entry_keys(entry: Entry, ids=()) -> set:
-    """The recorded questions whose answers contain `entry` (see the module); `ids` are the
-    library's ids, so that every reference the entry makes counts, whatever its field."""
+def entry_keys(entry: Entry) -> set:
+    """The recorded questions whose answers contain `entry` (see the module). Neither what
+    the entry points at nor a walk over a whole facet is among them: those answers change
+    only when the entry's references or values do (`pointer_keys`, `walked_facets`)."""
     keys: set = {entry.id, ("kind", entry.kind.name), ALL}
-    keys.update(("in", target) for target in referenced(entry, ids))
     for facet in FACETS:
-        keys.add((term_map(facet.field), ALL))
         keys.update((term_map(facet.field), value) for value in facet_values(entry, facet))
+    return keys
+
+
+def pointer_keys(versions: list, ids) -> set:
+    """("in", id) for each id that one version of an entry points at and the other does not
+    (None: added or removed); `ids` are the library's ids, so every field counts. A page
+    that shows something of the entry through a backlink reads the entry, and records it."""
+    before, after = (referenced(entry, ids) if entry is not None else set() for entry in versions)
+    return {("in", target) for target in before ^ after}
+
+
+def walked_facets(versions: list) -> set:
+    """(facet map, ALL) for each facet whose values differ between an entry's two versions
+    (None: added or removed). A page that walks a facet and shows an entry's title also
+    records the entry, so a retitle alone does not rebuild every theme or municipality page."""
+    before, after = versions
+    keys = set()
+    for facet in FACETS:
+        old = facet_values(before, facet) if before is not None else None
+        new = facet_values(after, facet) if after is not None else None
+        if old != new:
+            keys.add((term_map(facet.field), ALL))
     return keys
 
 
@@ -54,7 +75,9 @@ def changed_keys(old: Library, new: Library, ids: set[str] | None = None) -> set
         versions = [dict.get(library.entries, entry_id) for library in (old, new)]
         for entry in versions:
             if entry is not None:
-                keys |= entry_keys(entry, known)
+                keys |= entry_keys(entry)
+        keys |= pointer_keys(versions, known)
+        keys |= walked_facets(versions)
         keys |= _pages_that_come_or_go(old, new, versions)
     return keys
 

@@ -31,9 +31,19 @@ class SiteView:
     memo: dict = field(default_factory=dict)
     """Answers computed once and shown on many pages (a `content.deps.Memo` lives across builds)."""
 
+    REFRESHABLE = ("grade", "meta")
+    """Remembered answers that `recompute` can give again (see `content.deps.Memo`)."""
+
     @property
     def vocabulary(self):
         return self.library.vocabulary
+
+    def recompute(self, key: tuple):
+        """A remembered answer by its key, e.g. ("grade", "koalitionsmodellen") (KeyError
+        when the entry is gone)."""
+        kind, entry_id = key
+        entry = self.library.entries[entry_id]
+        return self.grade(entry) if kind == "grade" else self.meta_of(entry)
 
     def grade(self, entry: Entry) -> Grade:
         """The derived evidence of a method, success factor or recommendation (once per view)."""
