@@ -177,3 +177,68 @@ def test_a_remembered_answer_keeps_its_dependencies():
     with recording() as second:
         assert remembered(cache, "metod", compute) == 1
     assert first == second == {"fall-a"}
+
+
+def test_a_refreshed_answer_that_comes_out_the_same_changes_nothing():
+    """Early cut-off: pages record ("memo", key) for grades and list facts; a stale answer is
+    recomputed, and only one whose value differs marks its key changed (in rounds, so an
+    answer that shows another follows it)."""
+    from metodbank.content.deps import Memo, record, recording, remembered
+
+    memo = Memo(refreshable=("grade", "meta"))
+    values = {"a": 1, "b": 1}
+
+    def grade(name):
+        record(f"fall-{name}")
+        return values[name]
+
+    def meta(name):
+        return f"steg {remembered(memo, ('grade', name), lambda: grade(name))}"
+
+    def recompute(key):
+        kind, name = key
+        if name not in values:
+            raise KeyError(name)
+        function = grade if kind == "grade" else meta
+        return remembered(memo, key, lambda: function(name))
+
+    with recording() as page:
+        recompute(("meta", "a"))
+        recompute(("meta", "b"))
+    assert page == {("memo", ("meta", "a")), ("memo", ("meta", "b"))}
+
+    changed = {"fall-a", "fall-b"}
+    values["b"] = 2  # fall-a retitled (same grade), fall-b got results (new grade)
+    memo.refresh(changed, recompute)
+    assert changed == {"fall-a", "fall-b", ("memo", ("grade", "b")), ("memo", ("meta", "b"))}
+    assert memo[("meta", "b")][0] == "steg 2"
+
+    del values["a"]  # the entry is gone: its answers count as changed
+    changed = {"fall-a"}
+    memo.refresh(changed, recompute)
+    assert ("memo", ("grade", "a")) in changed and ("memo", ("meta", "a")) in changed
+
+
+def test_a_retitled_case_rebuilds_only_the_pages_that_show_it(tmp_path):
+    """A retitle under serve rebuilds the case, the pages that list it, and its own theme,
+    target-group and municipality pages; not every theme or municipality page that shows the
+    evidence step of a method the case uses (the step did not change)."""
+    root = make_project(tmp_path / "project")
+    site = tmp_path / "serve"
+    serve_build(root, site, first=True)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("index.html")}
+    library = load_library(root)
+    case = library.entries["fall-00003"]
+    path = root / case.source.rel
+    path.write_text(
+        re.sub(r"^title:.*$", 'title: "Nytt namn"', path.read_text(encoding="utf-8"), count=1, flags=re.M),
+        encoding="utf-8",
+    )
+    serve_build(root, site)
+    rebuilt = {p.parent.relative_to(site).as_posix() for p, t in before.items() if p.stat().st_mtime_ns != t}
+    item = case.item
+    municipalities = {p for p in rebuilt if p.startswith("kommuner/") and p != "kommuner"}
+    themes = {p for p in rebuilt if p.startswith("teman/") and p != "teman"}
+    assert "fall/fall-00003" in rebuilt
+    assert len(municipalities) <= 1, sorted(municipalities)
+    assert len(themes) <= len(item.themes), sorted(themes)
