@@ -8,6 +8,7 @@ method's page with the date the content was last reviewed.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,10 +60,17 @@ class Card:
     def qr_svg(self) -> Markup:
         """The QR code of the method's web address, as inline SVG (black on white), an image
         whose name (its `<title>`; the alternative text in tagged PDF) gives the address."""
-        svg = segno.make(self.url, error="m").svg_inline(
-            scale=3, dark="#000", light="#fff", border=2, title=f"QR-kod till {self.url}"
-        )
-        return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+        return qr_svg(self.url)
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_svg(url: str) -> Markup:
+    """`Card.qr_svg`, once per address and process (a card is printed in several decks, and
+    encoding is some 6 ms)."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=3, dark="#000", light="#fff", border=2, title=f"QR-kod till {url}"
+    )
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
 def effort_text(effort, inferred: bool = False) -> str:
