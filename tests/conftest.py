@@ -6,11 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib.resources import files
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+AXE = files(axe_playwright_python) / "axe.min.js"
+"""axe-core, as the axe-playwright-python package ships it (run in Chromium by the WCAG tests)."""
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

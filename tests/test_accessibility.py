@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from importlib.resources import files
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import AXE, ROOT
 from metodbank.site.accessibility import Statement, review_warning
 
-AXE = files("axe_playwright_python") / "axe.min.js"
 CONFIG = yaml.safe_load((ROOT / "data" / "accessibility.yml").read_text(encoding="utf-8"))
 TAGS = CONFIG["axe"]["tags"]
 """The WCAG rule sets, from the file that also fills the accessibility statement."""

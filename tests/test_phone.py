@@ -7,16 +7,14 @@ puts formatted HTML on the clipboard."""
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 
 import pytest
-from conftest import ROOT, checked_tab
+from conftest import AXE, ROOT, checked_tab
 from metodbank.project import load_library
 from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
 LIBRARY = load_library(ROOT)
-AXE = files("axe_playwright_python") / "axe.min.js"
 
 
 @pytest.fixture
