@@ -139,15 +139,14 @@ def test_a_full_or_read_only_disk_gives_a_message_not_a_traceback(tmp_path):
 def test_a_control_character_saved_under_serve_shows_an_error_and_serving_goes_on(tmp_path):
     """A BEL saved into a file while `mkdocs serve` runs: the rebuild lists the error (in
     Swedish, with the line) and the other pages are still served; nothing gets stuck."""
-    import socket
     import urllib.request
 
     from conftest import VALID
 
+    from benchmarks.serve import free_port
+
     project = make_site_project(tmp_path / "project")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -15,11 +14,7 @@ from pathlib import Path
 from conftest import MKDOCS_YML_ALL, ROOT, VALID, make_site_project, write_library
 from metodbank.build import engine_env
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from benchmarks.serve import free_port
 
 
 def fetch(url: str, timeout: float = 60.0) -> str:

@@ -60,11 +60,11 @@ class Card:
     def qr_svg(self) -> Markup:
         """The QR code of the method's web address, as inline SVG (black on white), an image
         whose name (its `<title>`; the alternative text in tagged PDF) gives the address."""
-        return qr_svg(self.url)
+        return qr_code_svg(self.url)
 
 
 @functools.lru_cache(maxsize=4096)
-def qr_svg(url: str) -> Markup:
+def qr_code_svg(url: str) -> Markup:
     """`Card.qr_svg`, once per address and process (a card is printed in several decks, and
     encoding is some 6 ms)."""
     svg = segno.make(url, error="m").svg_inline(
