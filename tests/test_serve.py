@@ -88,6 +88,7 @@ def test_a_broken_file_shows_its_own_page_with_swedish_errors(site_project):
         good = wait_for(page, "Mötesplats i Hageby")
         # Completeness is shown to the contributor in the preview (never on the published site).
         assert "Fullständighet (syns bara i förhandsgranskningen)" in good
+        time.sleep(1.5)  # the watcher has taken its first look at the files (as in the edit test)
         write_library(
             site_project,
             {"cases/fallet.md": VALID["cases/fallet.md"].replace("status: avslutad", "status: x")},
